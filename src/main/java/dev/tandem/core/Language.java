@@ -1,0 +1,44 @@
+package dev.tandem.core;
+
+import java.util.Arrays;
+import java.util.Locale;
+import java.util.Optional;
+
+/** The languages Tandem speaks, each named in itself so that anyone can find their own. */
+public enum Language {
+    EN("en", "English"),
+    ES("es", "Español"),
+    PT("pt", "Português"),
+    IT("it", "Italiano"),
+    NB("nb", "Norsk bokmål");
+
+    private final String tag;
+    private final String nativeName;
+
+    Language(String tag, String nativeName) {
+        this.tag = tag;
+        this.nativeName = nativeName;
+    }
+
+    public String tag() {
+        return tag;
+    }
+
+    public String nativeName() {
+        return nativeName;
+    }
+
+    public Locale locale() {
+        return Locale.forLanguageTag(tag);
+    }
+
+    /** The language for a tag or locale language ("pt-BR" → PT); Norwegian "no" and "nn" read as Bokmål. */
+    public static Optional<Language> fromTag(String tag) {
+        if (tag == null || tag.isBlank()) {
+            return Optional.empty();
+        }
+        String language = Locale.forLanguageTag(tag.replace('_', '-')).getLanguage();
+        String normalised = language.equals("no") || language.equals("nn") ? "nb" : language;
+        return Arrays.stream(values()).filter(l -> l.tag.equals(normalised)).findFirst();
+    }
+}

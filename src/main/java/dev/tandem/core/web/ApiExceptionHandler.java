@@ -1,0 +1,101 @@
+package dev.tandem.core.web;
+
+import java.net.URI;
+import java.util.Comparator;
+import java.util.List;
+
+import dev.tandem.core.ConflictException;
+import dev.tandem.core.FieldProblem;
+import dev.tandem.core.InvalidIdException;
+import dev.tandem.core.InvalidInputException;
+import dev.tandem.core.InvalidRequestParameterException;
+import dev.tandem.core.MixedCurrencyException;
+import dev.tandem.core.NotFoundException;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.web.bind.MethodArgumentNotValidException;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.context.request.WebRequest;
+import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
+
+/**
+ * Every error of the JSON API as {@code application/problem+json} (RFC 9457), with the codes of
+ * API.md: 400 malformed, 404 unknown, 409 conflict, 422 well-formed but invalid (listing each
+ * field and its reason). Pages have their own error handling.
+ */
+@RestControllerAdvice(annotations = RestController.class)
+class ApiExceptionHandler extends ResponseEntityExceptionHandler {
+
+    static final String TYPE_BASE = "https://tandem.dev/problems/";
+
+    @ExceptionHandler(NotFoundException.class)
+    ProblemDetail notFound(NotFoundException e) {
+        return problem(HttpStatus.NOT_FOUND, "not-found", "Not found", e.getMessage());
+    }
+
+    @ExceptionHandler(ConflictException.class)
+    ProblemDetail conflict(ConflictException e) {
+        return problem(HttpStatus.CONFLICT, "conflict", "Conflict", e.getMessage());
+    }
+
+    @ExceptionHandler(InvalidInputException.class)
+    ProblemDetail invalid(InvalidInputException e) {
+        return invalid(HttpStatus.UNPROCESSABLE_CONTENT, e.problems());
+    }
+
+    @ExceptionHandler(InvalidRequestParameterException.class)
+    ProblemDetail badParameter(InvalidRequestParameterException e) {
+        return invalid(HttpStatus.BAD_REQUEST, List.of(new FieldProblem(e.field(), e.getMessage())));
+    }
+
+    @ExceptionHandler({InvalidIdException.class, MixedCurrencyException.class})
+    ProblemDetail badValue(IllegalArgumentException e) {
+        return problem(HttpStatus.UNPROCESSABLE_CONTENT, "invalid-input", "Invalid input", e.getMessage());
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleMethodArgumentNotValid(MethodArgumentNotValidException e,
+            HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        List<FieldProblem> problems = e.getBindingResult().getFieldErrors().stream()
+                .map(error -> new FieldProblem(error.getField(), error.getDefaultMessage()))
+                .sorted(Comparator.comparing(FieldProblem::field))
+                .toList();
+        return ResponseEntity.unprocessableContent().body(invalid(HttpStatus.UNPROCESSABLE_CONTENT, problems));
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException e,
+            HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        return ResponseEntity.badRequest().body(problem(HttpStatus.BAD_REQUEST, "malformed-request",
+                "Malformed request", "The request body is not valid JSON or does not match the expected shape."));
+    }
+
+    @Override
+    protected ResponseEntity<Object> createResponseEntity(Object body, HttpHeaders headers, HttpStatusCode status,
+            WebRequest request) {
+        if (body instanceof ProblemDetail detail && detail.getType() != null && "about:blank".equals(detail.getType().toString())) {
+            detail.setType(URI.create(TYPE_BASE + status.value()));
+        }
+        return super.createResponseEntity(body, headers, status, request);
+    }
+
+    private static ProblemDetail invalid(HttpStatus status, List<FieldProblem> problems) {
+        ProblemDetail detail = problem(status, "invalid-input", "Invalid input",
+                problems.size() == 1 ? "One field is invalid." : problems.size() + " fields are invalid.");
+        detail.setProperty("errors", problems);
+        return detail;
+    }
+
+    static ProblemDetail problem(HttpStatus status, String type, String title, String detail) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
+        problem.setType(URI.create(TYPE_BASE + type));
+        problem.setTitle(title);
+        return problem;
+    }
+}

@@ -1,0 +1,16 @@
+package dev.tandem.core.web;
+
+import dev.tandem.core.NotFoundException;
+import jakarta.servlet.http.HttpServletRequest;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+/** An API path nobody serves answers a 404 problem, not an HTML error page. */
+@RestController
+class UnknownApiPathController {
+
+    @RequestMapping("/api/v1/**")
+    void unknown(HttpServletRequest request) {
+        throw new NotFoundException("There is no API resource at " + request.getRequestURI() + ".");
+    }
+}

@@ -1,0 +1,76 @@
+package dev.tandem.web;
+
+import java.util.Arrays;
+import java.util.Locale;
+import java.util.Optional;
+
+import dev.tandem.core.Language;
+import dev.tandem.workspace.StaffPrincipal;
+import jakarta.servlet.http.Cookie;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.web.servlet.LocaleResolver;
+
+/**
+ * Which language a page speaks: the signed-in person's own choice; else one picked on a public
+ * page ({@code ?lang=}, remembered in a cookie); else the best match of the browser's
+ * Accept-Language; else English.
+ */
+class LanguageResolver implements LocaleResolver {
+
+    static final String COOKIE = "tandem_lang";
+
+    @Override
+    public Locale resolveLocale(HttpServletRequest request) {
+        return chosenBySignedInUser()
+                .or(() -> Language.fromTag(request.getParameter("lang")))
+                .or(() -> fromCookie(request))
+                .or(() -> fromAcceptLanguage(request.getHeader("Accept-Language")))
+                .orElse(Language.EN)
+                .locale();
+    }
+
+    @Override
+    public void setLocale(HttpServletRequest request, HttpServletResponse response, Locale locale) {
+        Cookie cookie = new Cookie(COOKIE, locale == null ? "" : locale.toLanguageTag());
+        cookie.setPath("/");
+        cookie.setHttpOnly(true);
+        cookie.setMaxAge(locale == null ? 0 : 365 * 24 * 3600);
+        cookie.setAttribute("SameSite", "Lax");
+        response.addCookie(cookie);
+    }
+
+    private static Optional<Language> chosenBySignedInUser() {
+        Authentication auth = SecurityContextHolder.getContext().getAuthentication();
+        if (auth != null && auth.getPrincipal() instanceof StaffPrincipal staff) {
+            return Optional.ofNullable(staff.language());
+        }
+        return Optional.empty();
+    }
+
+    private static Optional<Language> fromCookie(HttpServletRequest request) {
+        Cookie[] cookies = request.getCookies();
+        if (cookies == null) {
+            return Optional.empty();
+        }
+        return Arrays.stream(cookies).filter(c -> COOKIE.equals(c.getName())).findFirst()
+                .flatMap(c -> Language.fromTag(c.getValue()));
+    }
+
+    static Optional<Language> fromAcceptLanguage(String header) {
+        if (header == null || header.isBlank()) {
+            return Optional.empty();
+        }
+        try {
+            return Locale.LanguageRange.parse(header).stream()
+                    .filter(range -> range.getWeight() > 0)
+                    .map(range -> Language.fromTag(range.getRange().equals("*") ? null : range.getRange()))
+                    .flatMap(Optional::stream)
+                    .findFirst();
+        } catch (IllegalArgumentException malformed) {
+            return Optional.empty();
+        }
+    }
+}

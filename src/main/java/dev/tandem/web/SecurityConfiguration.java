@@ -1,0 +1,70 @@
+package dev.tandem.web;
+
+import dev.tandem.workspace.ApiKeys;
+import dev.tandem.workspace.Role;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpMethod;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.AnonymousAuthenticationFilter;
+import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
+
+/**
+ * Two doors. {@code /api/v1/**}: API keys as Bearer tokens, no session, no CSRF, problem details
+ * for 401 and 403. Everything else: staff sign in with a password, get a session cookie, and every
+ * form carries a CSRF token.
+ */
+@Configuration(proxyBeanMethods = false)
+class SecurityConfiguration {
+
+    private static final String CSP = "default-src 'self'; script-src 'self'; style-src 'self';"
+            + " img-src 'self' data:; font-src 'self'; connect-src 'self'; object-src 'none';"
+            + " frame-ancestors 'none'; base-uri 'self'; form-action 'self'";
+
+    @Bean
+    @Order(1)
+    SecurityFilterChain api(HttpSecurity http, ApiKeys apiKeys) throws Exception {
+        http.securityMatcher("/api/v1/**")
+                .csrf(csrf -> csrf.disable())
+                .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .requestCache(cache -> cache.disable())
+                .addFilterBefore(new ApiKeyAuthenticationFilter(apiKeys), AnonymousAuthenticationFilter.class)
+                .authorizeHttpRequests(auth -> auth
+                        .requestMatchers(HttpMethod.GET, "/api/v1/**").hasAnyAuthority("SCOPE_read", "SCOPE_write")
+                        .requestMatchers(HttpMethod.HEAD, "/api/v1/**").hasAnyAuthority("SCOPE_read", "SCOPE_write")
+                        .anyRequest().hasAuthority("SCOPE_write"))
+                .exceptionHandling(errors -> errors
+                        .authenticationEntryPoint((request, response, e) -> ProblemResponses.write(response, 401,
+                                "unauthorized", "Unauthorized",
+                                "Send a valid API key as 'Authorization: Bearer tnd_sk_...'."))
+                        .accessDeniedHandler((request, response, e) -> ProblemResponses.write(response, 403,
+                                "forbidden", "Forbidden", "This API key's scopes do not allow this request.")));
+        return http.build();
+    }
+
+    @Bean
+    @Order(2)
+    SecurityFilterChain web(HttpSecurity http) throws Exception {
+        String manage = Role.OWNER.authority().substring(5);
+        String admin = Role.ADMIN.authority().substring(5);
+        http.authorizeHttpRequests(auth -> auth
+                        .requestMatchers("/", "/setup", "/login", "/error", "/css/**", "/js/**", "/img/**",
+                                "/webjars/**", "/favicon.ico", "/api/docs", "/api/docs/**", "/v3/api-docs/**",
+                                "/actuator/health", "/actuator/health/**", "/actuator/prometheus", "/actuator/info")
+                        .permitAll()
+                        .requestMatchers("/admin/team/**", "/admin/api-keys/**", "/admin/audit/**",
+                                "/admin/settings/**")
+                        .hasAnyRole(manage, admin)
+                        .anyRequest().authenticated())
+                .formLogin(form -> form.loginPage("/login").defaultSuccessUrl("/admin", false).permitAll())
+                .logout(logout -> logout.logoutUrl("/logout").logoutSuccessUrl("/login?logout"))
+                .headers(headers -> headers
+                        .contentSecurityPolicy(csp -> csp.policyDirectives(CSP))
+                        .referrerPolicy(referrer -> referrer.policy(
+                                ReferrerPolicyHeaderWriter.ReferrerPolicy.STRICT_ORIGIN_WHEN_CROSS_ORIGIN)));
+        return http.build();
+    }
+}

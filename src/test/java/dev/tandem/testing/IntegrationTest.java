@@ -1,0 +1,61 @@
+package dev.tandem.testing;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/**
+ * Base of the tests that need the running application: one embedded PostgreSQL per test JVM
+ * (a fresh data directory, deleted afterwards) and the web server on a random port.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+public abstract class IntegrationTest {
+
+    private static final Path DATA_DIR = createDataDir();
+
+    @LocalServerPort
+    protected int port;
+
+    @Autowired
+    protected JdbcClient jdbc;
+
+    @DynamicPropertySource
+    static void database(DynamicPropertyRegistry registry) {
+        registry.add("tandem.database.url", () -> "");
+        registry.add("tandem.database.data-dir", DATA_DIR::toString);
+        registry.add("tandem.database.clean-data-dir", () -> "true");
+        registry.add("tandem.bootstrap.email", () -> "");
+    }
+
+    /** A browser-like client (cookies, CSRF tokens from forms) for this server. */
+    protected WebClient browser() {
+        return new WebClient("http://localhost:" + port);
+    }
+
+    /** An API client for this server, sending the key as a Bearer token. */
+    protected ApiClient api(String key) {
+        return new ApiClient("http://localhost:" + port, key);
+    }
+
+    /** Empties every table, for tests that need a Tandem nobody has set up yet. */
+    protected void resetDatabase() {
+        jdbc.sql("truncate workspace, staff_user, api_key, audit_event, spring_session, spring_session_attributes cascade")
+                .update();
+    }
+
+    private static Path createDataDir() {
+        try {
+            return Files.createTempDirectory("tandem-test-");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
