@@ -1,12 +1,14 @@
 package dev.tandem.core.web;
 
 import dev.tandem.core.NotFoundException;
+import io.swagger.v3.oas.annotations.Hidden;
 import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
 /** An API path nobody serves answers a 404 problem, not an HTML error page. */
 @RestController
+@Hidden
 class UnknownApiPathController {
 
     @RequestMapping("/api/v1/**")
