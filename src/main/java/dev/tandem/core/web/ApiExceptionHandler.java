@@ -11,6 +11,8 @@ import dev.tandem.core.InvalidInputException;
 import dev.tandem.core.InvalidRequestParameterException;
 import dev.tandem.core.MixedCurrencyException;
 import dev.tandem.core.NotFoundException;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
@@ -30,6 +32,7 @@ import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExcep
  * field and its reason). Pages have their own error handling.
  */
 @RestControllerAdvice(annotations = RestController.class)
+@Order(Ordered.HIGHEST_PRECEDENCE)
 class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 
     static final String TYPE_BASE = "https://tandem.dev/problems/";

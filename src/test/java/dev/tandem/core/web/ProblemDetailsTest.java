@@ -1,0 +1,126 @@
+package dev.tandem.core.web;
+
+import java.util.List;
+
+import dev.tandem.testing.ApiClient;
+import dev.tandem.testing.Fixtures;
+import dev.tandem.testing.IntegrationTest;
+import dev.tandem.testing.WebClient;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import tools.jackson.databind.JsonNode;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class ProblemDetailsTest extends IntegrationTest {
+
+    @Autowired
+    Fixtures fixtures;
+
+    @Test
+    void aMalformedBodyIsAnsweredBadRequestWithProblemDetails() {
+        Fixtures.Tenant tenant = fixtures.tenant("Malformed");
+
+        ApiClient.Answer answer = api(tenant.apiKey()).patch("/api/v1/workspace", "{\"name\": \"Half");
+
+        assertThat(answer.status()).isEqualTo(400);
+        assertProblem(answer, 400);
+        assertThat(workspaceName(tenant)).isEqualTo("Malformed");
+    }
+
+    @Test
+    void wellFormedButInvalidInputNamesEveryBadFieldAndChangesNothing() {
+        Fixtures.Tenant tenant = fixtures.tenant("Validated");
+
+        ApiClient.Answer answer = api(tenant.apiKey())
+                .patch("/api/v1/workspace", "{\"name\": \"\", \"defaultLanguage\": \"fr\"}");
+
+        assertThat(answer.status()).isEqualTo(422);
+        JsonNode problem = assertProblem(answer, 422);
+        JsonNode errors = problem.get("errors");
+        assertThat(errors).isNotNull();
+        assertThat(errors.isArray()).isTrue();
+        List<String> fields = errors.valueStream().map(error -> error.get("field").asString()).toList();
+        assertThat(fields).containsExactlyInAnyOrder("name", "defaultLanguage");
+        errors.valueStream().forEach(error -> assertThat(error.get("message").asString())
+                .as("message for %s", error.get("field").asString()).isNotBlank());
+        assertThat(workspaceName(tenant)).isEqualTo("Validated");
+        assertThat(jdbc.sql("select default_locale from workspace where id = ?")
+                .param(tenant.ids().workspaceId().value()).query(String.class).single()).isEqualTo("en");
+        assertThat(auditActions(tenant)).doesNotContain("workspace.updated");
+    }
+
+    @Test
+    void aBlankNameIsRefusedLikeAnEmptyOne() {
+        Fixtures.Tenant tenant = fixtures.tenant("Blank Name");
+
+        ApiClient.Answer answer = api(tenant.apiKey()).patch("/api/v1/workspace", "{\"name\": \"   \"}");
+
+        assertThat(answer.status()).isEqualTo(422);
+        JsonNode problem = assertProblem(answer, 422);
+        assertThat(problem.get("errors").valueStream().map(error -> error.get("field").asString()).toList())
+                .containsExactly("name");
+        assertThat(workspaceName(tenant)).isEqualTo("Blank Name");
+    }
+
+    @Test
+    void aValidPatchRenamesTheWorkspaceAndIsAuditedUnderTheKeysName() {
+        Fixtures.Tenant tenant = fixtures.tenant("Old Name");
+
+        ApiClient.Answer answer = api(tenant.apiKey())
+                .patch("/api/v1/workspace", "{\"name\": \"New Name\", \"defaultLanguage\": \"pt\"}");
+
+        assertThat(answer.status()).isEqualTo(200);
+        assertThat(answer.contentType()).startsWith("application/json");
+        assertThat(answer.json().get("name").asString()).isEqualTo("New Name");
+        assertThat(answer.json().get("defaultLanguage").asString()).isEqualTo("pt");
+        assertThat(answer.json().get("id").asString()).isEqualTo(tenant.ids().workspaceId().toString());
+        assertThat(workspaceName(tenant)).isEqualTo("New Name");
+        assertThat(api(tenant.apiKey()).get("/api/v1/workspace").json().get("name").asString()).isEqualTo("New Name");
+
+        assertThat(jdbc.sql("select actor_kind || ':' || actor_name from audit_event"
+                        + " where workspace_id = ? and action = 'workspace.updated'")
+                .param(tenant.ids().workspaceId().value()).query(String.class).list())
+                .containsExactly("api_key:Old Name key");
+        WebClient owner = browser();
+        owner.login(tenant.ownerEmail(), Fixtures.PASSWORD);
+        WebClient.Page audit = owner.get("/admin/audit");
+        assertThat(audit.status()).isEqualTo(200);
+        assertThat(audit.body()).containsPattern("<td>Old Name key</td>\\s*<td><code>workspace\\.updated</code></td>");
+    }
+
+    @Test
+    void anUnknownApiPathIsAnsweredNotFoundWithProblemDetails() {
+        Fixtures.Tenant tenant = fixtures.tenant("Lost");
+
+        ApiClient.Answer get = api(tenant.apiKey()).get("/api/v1/nothing-here");
+        assertThat(get.status()).isEqualTo(404);
+        assertProblem(get, 404);
+
+        ApiClient.Answer post = api(tenant.apiKey()).post("/api/v1/nothing-here", "{}");
+        assertThat(post.status()).isEqualTo(404);
+        assertProblem(post, 404);
+    }
+
+    private static JsonNode assertProblem(ApiClient.Answer answer, int status) {
+        assertThat(answer.contentType()).as("content type of %s", answer.body()).startsWith("application/problem+json");
+        JsonNode problem = answer.json();
+        assertThat(problem.get("status").asInt()).isEqualTo(status);
+        for (String member : List.of("type", "title", "detail")) {
+            assertThat(problem.get(member)).as(member).isNotNull();
+            assertThat(problem.get(member).asString()).as(member).isNotBlank();
+        }
+        assertThat(problem.get("type").asString()).isNotEqualTo("about:blank");
+        return problem;
+    }
+
+    private String workspaceName(Fixtures.Tenant tenant) {
+        return jdbc.sql("select name from workspace where id = ?").param(tenant.ids().workspaceId().value())
+                .query(String.class).single();
+    }
+
+    private List<String> auditActions(Fixtures.Tenant tenant) {
+        return jdbc.sql("select action from audit_event where workspace_id = ?")
+                .param(tenant.ids().workspaceId().value()).query(String.class).list();
+    }
+}
