@@ -52,7 +52,7 @@ class SecurityConfiguration {
         String admin = Role.ADMIN.authority().substring(5);
         http.authorizeHttpRequests(auth -> auth
                         .requestMatchers("/", "/setup", "/login", "/error", "/css/**", "/js/**", "/img/**",
-                                "/webjars/**", "/favicon.ico", "/api/docs", "/api/docs/**", "/v3/api-docs/**",
+                                "/webjars/**", "/favicon.ico", "/favicon.svg", "/api/docs", "/api/docs/**", "/v3/api-docs/**",
                                 "/actuator/health", "/actuator/health/**", "/actuator/prometheus", "/actuator/info")
                         .permitAll()
                         .requestMatchers("/admin/team/**", "/admin/api-keys/**", "/admin/audit/**",

@@ -51,8 +51,11 @@ public class Workspaces {
         return workspaces.anyOwnerExists();
     }
 
-    /** First-run setup: only while no owner exists anywhere; safe against two nodes racing. */
-    @Transactional
+    /**
+     * First-run setup: only while no owner exists anywhere; safe against two nodes racing. Losing
+     * the race writes nothing, so it must not doom a caller's surrounding transaction either.
+     */
+    @Transactional(noRollbackFor = AlreadySetUp.class)
     public Created setUp(NewWorkspace request) {
         workspaces.lockFirstRun();
         if (workspaces.anyOwnerExists()) {
