@@ -1,5 +1,14 @@
 package dev.tandem.core;
 
-/** One invalid input: the field's path as the client sent it (e.g. {@code customer.email}) and why. */
-public record FieldProblem(String field, String message) {
+import com.fasterxml.jackson.annotation.JsonIgnore;
+
+/**
+ * One invalid input: the field's path as the client sent it (e.g. {@code customer.email}), why in
+ * English (the API's language), and a message code that pages resolve in the reader's language.
+ */
+public record FieldProblem(String field, String message, @JsonIgnore String code) {
+
+    public FieldProblem(String field, String message) {
+        this(field, message, null);
+    }
 }

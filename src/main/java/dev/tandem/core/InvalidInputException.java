@@ -11,6 +11,11 @@ public class InvalidInputException extends RuntimeException {
         this(List.of(new FieldProblem(field, message)));
     }
 
+    /** One field, with a message code for pages and the English message for the API. */
+    public static InvalidInputException of(String field, String code, String englishMessage) {
+        return new InvalidInputException(List.of(new FieldProblem(field, englishMessage, code)));
+    }
+
     public InvalidInputException(List<FieldProblem> problems) {
         super(problems.isEmpty() ? "invalid input" : problems.get(0).field() + ": " + problems.get(0).message());
         this.problems = List.copyOf(problems);

@@ -45,18 +45,19 @@ class SecurityConfiguration {
         return http.build();
     }
 
+    /** Last: everything no module's own chain (e.g. the partner portal's) claimed first. */
     @Bean
-    @Order(2)
+    @Order(10)
     SecurityFilterChain web(HttpSecurity http) throws Exception {
         String manage = Role.OWNER.authority().substring(5);
         String admin = Role.ADMIN.authority().substring(5);
         http.authorizeHttpRequests(auth -> auth
-                        .requestMatchers("/", "/setup", "/login", "/error", "/css/**", "/js/**", "/img/**",
+                        .requestMatchers("/", "/setup", "/login", "/error", "/p/**", "/css/**", "/js/**", "/img/**",
                                 "/webjars/**", "/favicon.ico", "/favicon.svg", "/api/docs", "/api/docs/**", "/v3/api-docs/**",
                                 "/actuator/health", "/actuator/health/**", "/actuator/prometheus", "/actuator/info")
                         .permitAll()
                         .requestMatchers("/admin/team/**", "/admin/api-keys/**", "/admin/audit/**",
-                                "/admin/settings/**")
+                                "/admin/settings/**", "/admin/outbox/**")
                         .hasAnyRole(manage, admin)
                         .anyRequest().authenticated())
                 .formLogin(form -> form.loginPage("/login").defaultSuccessUrl("/admin", false).permitAll())

@@ -22,7 +22,8 @@ class WebConfiguration implements WebMvcConfigurer {
     @Bean
     MessageSource messageSource() {
         ResourceBundleMessageSource messages = new ResourceBundleMessageSource();
-        messages.setBasename("messages");
+        // one bundle for shared texts, plus one per module so that modules never edit the same file
+        messages.setBasenames("messages", "i18n/program", "i18n/partner", "i18n/notification");
         messages.setDefaultEncoding("UTF-8");
         messages.setFallbackToSystemLocale(false);
         messages.setDefaultLocale(Locale.ENGLISH);

@@ -10,22 +10,44 @@ import java.util.Set;
 import java.util.TreeSet;
 
 import dev.tandem.core.Language;
+import java.util.List;
+import java.util.stream.Stream;
+
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.EnumSource;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** Every text a user can see exists in all five languages, and every placeholder survives translation. */
 class MessagesTest {
 
+    /** The shared bundle and the modules' own; each must exist in all five languages. */
+    static final List<String> BUNDLES = List.of("messages", "i18n/program", "i18n/partner", "i18n/notification");
+
+    static Stream<Arguments> bundlesAndLanguages() {
+        return BUNDLES.stream().filter(b -> MessagesTest.class.getResource("/" + b + "_en.properties") != null)
+                .flatMap(b -> Stream.of(Language.values()).map(l -> Arguments.of(b, l)));
+    }
+
+    @Test
+    void everyBundleTheAppLoadsIsChecked() throws IOException {
+        var resolver = new org.springframework.core.io.support.PathMatchingResourcePatternResolver();
+        for (var resource : resolver.getResources("classpath*:i18n/*_en.properties")) {
+            String bundle = "i18n/" + resource.getFilename().replace("_en.properties", "");
+            assertThat(BUNDLES).as("bundle %s is loaded by WebConfiguration and listed here", bundle).contains(bundle);
+        }
+    }
+
     @ParameterizedTest
-    @EnumSource(Language.class)
-    void everyKeyExistsInEveryLanguage(Language language) throws IOException {
-        Properties english = load(Language.EN);
-        Properties translated = load(language);
+    @MethodSource("bundlesAndLanguages")
+    void everyKeyExistsInEveryLanguage(String bundle, Language language) throws IOException {
+        Properties english = load(bundle, Language.EN);
+        Properties translated = load(bundle, language);
 
         assertThat(new TreeSet<>(translated.stringPropertyNames()))
-                .as("keys of messages_%s.properties", language.tag())
+                .as("keys of %s_%s.properties", bundle, language.tag())
                 .isEqualTo(new TreeSet<>(english.stringPropertyNames()));
         for (String key : english.stringPropertyNames()) {
             String text = translated.getProperty(key);
@@ -48,8 +70,8 @@ class MessagesTest {
         return found;
     }
 
-    private static Properties load(Language language) throws IOException {
-        String file = "/messages_" + language.tag() + ".properties";
+    private static Properties load(String bundle, Language language) throws IOException {
+        String file = "/" + bundle + "_" + language.tag() + ".properties";
         try (InputStream in = MessagesTest.class.getResourceAsStream(file)) {
             assertThat(in).as(file).isNotNull();
             Properties properties = new Properties();

@@ -1,0 +1,2 @@
+/** The partner module's storage; reached from outside only through the module's public types. */
+package dev.tandem.partner.internal;

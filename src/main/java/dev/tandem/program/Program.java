@@ -1,0 +1,46 @@
+package dev.tandem.program;
+
+import java.net.URI;
+import java.time.Instant;
+import java.util.Currency;
+import java.util.List;
+import java.util.Locale;
+
+import dev.tandem.workspace.WorkspaceId;
+
+/**
+ * A partner program: who it is for, the currency it pays in, where links lead, how referrals are
+ * attributed, and the public slug of its application page {@code /p/{slug}}.
+ */
+public record Program(WorkspaceId workspaceId, ProgramId id, String slug, String name, ProgramType type,
+        String description, Currency currency, URI defaultDestination, List<String> allowedHosts,
+        AttributionModel attributionModel, int attributionWindowDays, String commissionSummary,
+        AutoApproval autoApproval, Instant archivedAt, Instant createdAt) {
+
+    /** Applications approved without a person: a fit score at least this high, or an email domain on the list. */
+    public record AutoApproval(Integer minScore, List<String> emailDomains) {
+
+        public static AutoApproval off() {
+            return new AutoApproval(null, List.of());
+        }
+
+        public boolean enabled() {
+            return minScore != null || !emailDomains.isEmpty();
+        }
+
+        public boolean approves(int fitScore, String email) {
+            String domain = email.substring(email.indexOf('@') + 1).toLowerCase(Locale.ROOT);
+            return (minScore != null && fitScore >= minScore) || emailDomains.contains(domain);
+        }
+    }
+
+    public boolean active() {
+        return archivedAt == null;
+    }
+
+    /** Whether a link may send visitors to this host: the default destination's host always may. */
+    public boolean allowsHost(String host) {
+        String h = host.toLowerCase(Locale.ROOT);
+        return h.equals(defaultDestination.getHost().toLowerCase(Locale.ROOT)) || allowedHosts.contains(h);
+    }
+}

@@ -1,0 +1,2 @@
+/** The program module's admin pages, its public application page and its API endpoints. */
+package dev.tandem.program.web;
