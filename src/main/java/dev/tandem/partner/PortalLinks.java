@@ -1,0 +1,86 @@
+package dev.tandem.partner;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Base64;
+import java.util.Optional;
+
+import dev.tandem.partner.internal.LoginTokenRepository;
+import dev.tandem.workspace.WorkspaceId;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Single-use links into the partner portal: sign-in links (valid 15 minutes) and invitation links
+ * (valid 7 days). The token is 256 random bits; only its SHA-256 is stored.
+ */
+@Service
+public class PortalLinks {
+
+    public static final Duration SIGN_IN_VALIDITY = Duration.ofMinutes(15);
+    public static final Duration INVITATION_VALIDITY = Duration.ofDays(7);
+    private static final SecureRandom RANDOM = new SecureRandom();
+
+    /** What a link is for. */
+    public enum Purpose {
+        SIGN_IN, INVITATION;
+
+        String code() {
+            return name().toLowerCase();
+        }
+    }
+
+    /** The partner a link signed in, and what the link was for. */
+    public record Redeemed(WorkspaceId workspaceId, PartnerId partnerId, Purpose purpose) {
+    }
+
+    private final LoginTokenRepository tokens;
+    private final Clock clock;
+    private final String publicUrl;
+
+    PortalLinks(LoginTokenRepository tokens, Clock clock,
+            @Value("${tandem.public-url:http://localhost:8080}") String publicUrl) {
+        this.tokens = tokens;
+        this.clock = clock;
+        this.publicUrl = publicUrl.replaceAll("/+$", "");
+    }
+
+    /** Issues a new link for the partner; the absolute URL goes into an email and nowhere else. */
+    @Transactional
+    public String issue(WorkspaceId workspace, PartnerId partner, Purpose purpose) {
+        byte[] raw = new byte[32];
+        RANDOM.nextBytes(raw);
+        String token = Base64.getUrlEncoder().withoutPadding().encodeToString(raw);
+        Duration validity = purpose == Purpose.INVITATION ? INVITATION_VALIDITY : SIGN_IN_VALIDITY;
+        tokens.insert(workspace, partner, sha256(token), purpose.code(), clock.instant().plus(validity), clock.instant());
+        return publicUrl + "/portal/login/" + token;
+    }
+
+    /** Whether the link still works, without using it up (mail scanners open links too). */
+    public boolean usable(String token) {
+        return token != null && tokens.usable(sha256(token), clock.instant());
+    }
+
+    /** Uses the link: the first call within its validity gets the partner, every later call nothing. */
+    @Transactional
+    public Optional<Redeemed> redeem(String token) {
+        if (token == null || token.isBlank()) {
+            return Optional.empty();
+        }
+        return tokens.use(sha256(token), clock.instant()).map(used -> new Redeemed(used.workspaceId(),
+                used.partnerId(), Purpose.valueOf(used.purpose().toUpperCase())));
+    }
+
+    private static byte[] sha256(String token) {
+        try {
+            return MessageDigest.getInstance("SHA-256").digest(token.getBytes(StandardCharsets.UTF_8));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
