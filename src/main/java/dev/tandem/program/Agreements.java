@@ -4,6 +4,8 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -72,7 +74,7 @@ public class Agreements {
         String body = bodyMarkdown.replace("\r\n", "\n");
         int version = agreements.nextVersion(workspace, program, tier);
         AgreementVersion published = new AgreementVersion(program, new AgreementVersionId(Ids.newId()), tier, version,
-                cleanTitle, body, sha256(body), clock.instant());
+                cleanTitle, body, sha256(body), now());
         agreements.insert(workspace, published, by.id());
         audit.record(workspace, by, "agreement.published", published.id().toString(),
                 Map.of("program", program.toString(), "tier", tier == null ? "all" : tier.toString(), "version", version));
@@ -100,5 +102,10 @@ public class Agreements {
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    /** PostgreSQL keeps microseconds: what an answer says now must equal what is read back later. */
+    private Instant now() {
+        return clock.instant().truncatedTo(ChronoUnit.MICROS);
     }
 }

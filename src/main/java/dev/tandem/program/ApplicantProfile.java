@@ -16,7 +16,7 @@ public record ApplicantProfile(String industry, String companySize, String audie
             case COMPANY_SIZE -> companySize;
             case AUDIENCE -> audience;
             case REGION -> region;
-            case QUESTION -> answers.get(criterion.questionId());
+            case QUESTION -> answers == null ? null : answers.get(criterion.questionId());
         };
     }
 }

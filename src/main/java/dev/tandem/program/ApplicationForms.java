@@ -60,12 +60,18 @@ public class ApplicationForms {
         return question;
     }
 
+    /**
+     * Takes the question off the form (answers already given keep it) and drops the criteria that
+     * judge it: nobody is asked it any more, so they would lower every later application's score.
+     */
     @Transactional
     public void removeQuestion(WorkspaceId workspace, Actor by, ProgramId program, QuestionId question) {
         if (!forms.archiveQuestion(workspace, program, question, clock.instant())) {
             throw new NotFoundException("no question " + question);
         }
-        audit.record(workspace, by, "form.question_removed", question.toString(), Map.of());
+        int criteriaRemoved = forms.deleteCriteriaOf(workspace, program, question);
+        audit.record(workspace, by, "form.question_removed", question.toString(),
+                Map.of("criteriaRemoved", criteriaRemoved));
     }
 
     public List<FitCriterion> criteria(WorkspaceId workspace, ProgramId program) {

@@ -35,13 +35,20 @@ public record FitScore(int score, List<Reason> reasons) {
         return new FitScore(Math.round(100f * matched / total), List.copyOf(reasons));
     }
 
-    /** Case-insensitive; an expected value matches an answer equal to it or containing it as a word. */
+    /**
+     * Case-insensitive; an expected value matches an answer equal to it or containing it as a word:
+     * not preceded or followed by a letter or digit. (Not {@code \b}: it never matched a value ending
+     * in a symbol, such as "C++" in "C++ developers", and since Java 19 it treats accented letters as
+     * non-word characters, so "Perú" in "Perú y Chile" did not match either.)
+     */
     static boolean matches(String given, List<String> expected) {
         if (given == null || given.isBlank()) {
             return false;
         }
         String answer = given.trim().toLowerCase(Locale.ROOT);
-        return expected.stream().map(e -> e.trim().toLowerCase(Locale.ROOT)).anyMatch(e -> answer.equals(e)
-                || java.util.regex.Pattern.compile("\\b" + java.util.regex.Pattern.quote(e) + "\\b").matcher(answer).find());
+        return expected.stream().map(e -> e.trim().toLowerCase(Locale.ROOT)).filter(e -> !e.isEmpty())
+                .anyMatch(e -> answer.equals(e) || java.util.regex.Pattern
+                        .compile("(?<![\\p{L}\\p{N}])" + java.util.regex.Pattern.quote(e) + "(?![\\p{L}\\p{N}])")
+                        .matcher(answer).find());
     }
 }

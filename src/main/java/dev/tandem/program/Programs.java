@@ -3,6 +3,8 @@ package dev.tandem.program;
 import java.net.URI;
 import java.text.Normalizer;
 import java.time.Clock;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Currency;
 import java.util.LinkedHashSet;
@@ -66,7 +68,7 @@ public class Programs {
             String candidate = slug != null ? slug : slugOf(checked.name(), attempt);
             Program p = new Program(workspace, new ProgramId(Ids.newId()), candidate, checked.name(), settings.type(),
                     checked.description(), currency, checked.destination(), checked.hosts(), checked.model(),
-                    checked.window(), checked.summary(), Program.AutoApproval.off(), null, clock.instant());
+                    checked.window(), checked.summary(), Program.AutoApproval.off(), null, now());
             if (programs.insert(p)) {
                 program = p;
             } else if (slug != null || attempt > 50) {
@@ -74,7 +76,7 @@ public class Programs {
             }
         }
         programs.insertTier(workspace, new Tier(program.id(), new TierId(Ids.newId()), "Registered", 1, true, "", ""),
-                clock.instant());
+                now());
         audit.record(workspace, by, "program.created", program.id().toString(),
                 Map.of("name", program.name(), "type", program.type().code(), "currency", currency.getCurrencyCode()));
         return program;
@@ -122,7 +124,7 @@ public class Programs {
         Program p = get(workspace, id);
         programs.update(new Program(workspace, id, p.slug(), p.name(), p.type(), p.description(), p.currency(),
                 p.defaultDestination(), p.allowedHosts(), p.attributionModel(), p.attributionWindowDays(),
-                p.commissionSummary(), p.autoApproval(), clock.instant(), p.createdAt()));
+                p.commissionSummary(), p.autoApproval(), now(), p.createdAt()));
         audit.record(workspace, by, "program.archived", id.toString(), Map.of("name", p.name()));
     }
 
@@ -161,7 +163,7 @@ public class Programs {
         String cleaned = tierName(name, existing, null);
         Tier tier = new Tier(program, new TierId(Ids.newId()), cleaned, existing.size() + 1, false,
                 text(goals), text(perks));
-        programs.insertTier(workspace, tier, clock.instant());
+        programs.insertTier(workspace, tier, now());
         audit.record(workspace, by, "tier.created", tier.id().toString(), Map.of("program", program.toString(), "name", cleaned));
         return tier;
     }
@@ -284,5 +286,10 @@ public class Programs {
         }
         base = base.length() > 56 ? base.substring(0, 56).replaceAll("-+$", "") : base;
         return attempt == 1 ? base : base + "-" + attempt;
+    }
+
+    /** PostgreSQL keeps microseconds: what an answer says now must equal what is read back later. */
+    private Instant now() {
+        return clock.instant().truncatedTo(ChronoUnit.MICROS);
     }
 }

@@ -66,6 +66,13 @@ public class FormRepository {
                 .update() == 1;
     }
 
+    /** Criteria judging this question; they go when it leaves the form, since nobody can answer it any more. */
+    public int deleteCriteriaOf(WorkspaceId workspace, ProgramId program, QuestionId question) {
+        return jdbc.sql("delete from fit_criterion where workspace_id = ? and program_id = ? and question_id = ?")
+                .params(workspace.value(), program.value(), question.value())
+                .update();
+    }
+
     public List<FitCriterion> criteria(WorkspaceId workspace, ProgramId program) {
         return jdbc.sql("select program_id, id, attribute, question_id, expected_values, weight from fit_criterion"
                         + " where workspace_id = ? and program_id = ? order by weight desc, id")

@@ -91,11 +91,21 @@ public class ProgramRepository {
                 .update();
     }
 
-    /** Moves the default flag to this tier, in one statement so there is never zero or two defaults. */
+    /**
+     * Moves the default flag to this tier; call it in a transaction. Two statements, because
+     * PostgreSQL checks the one-default index row by row (a single swapping update always trips
+     * it); the lock on the program's tiers makes concurrent moves wait for each other, and nobody
+     * outside the transaction ever sees zero or two defaults.
+     */
     public void makeDefault(WorkspaceId workspace, ProgramId program, TierId tier) {
-        jdbc.sql("update tier set is_default = (id = ?) where workspace_id = ? and program_id = ?"
-                        + " and (is_default or id = ?)")
-                .params(tier.value(), workspace.value(), program.value(), tier.value())
+        jdbc.sql("select id from tier where workspace_id = ? and program_id = ? for update")
+                .params(workspace.value(), program.value())
+                .query().listOfRows();
+        jdbc.sql("update tier set is_default = false where workspace_id = ? and program_id = ? and is_default and id <> ?")
+                .params(workspace.value(), program.value(), tier.value())
+                .update();
+        jdbc.sql("update tier set is_default = true where workspace_id = ? and program_id = ? and id = ?")
+                .params(workspace.value(), program.value(), tier.value())
                 .update();
     }
 

@@ -1,10 +1,12 @@
 package dev.tandem.program.web;
 
 import java.time.Instant;
+import java.util.Comparator;
 import java.util.List;
 
 import dev.tandem.core.InvalidInputException;
 import dev.tandem.core.Page;
+import dev.tandem.core.PageRequest;
 import dev.tandem.program.AgreementVersion;
 import dev.tandem.program.Agreements;
 import dev.tandem.program.ApplicationForms;
@@ -28,6 +30,7 @@ import org.springframework.web.bind.annotation.PatchMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
@@ -106,9 +109,19 @@ class ProgramApiController {
     }
 
     @GetMapping("/api/v1/programs")
-    @Operation(summary = "List the workspace's programs")
-    Page<ProgramView> list(@AuthenticationPrincipal ApiKeyPrincipal key) {
-        return new Page<>(programs.list(key.workspaceId()).stream().map(this::view).toList(), false);
+    @Operation(summary = "List the workspace's programs, oldest first, paged with limit and starting_after")
+    Page<ProgramView> list(@AuthenticationPrincipal ApiKeyPrincipal key, @RequestParam(required = false) Integer limit,
+            @RequestParam(name = "starting_after", required = false) String startingAfter) {
+        PageRequest page = PageRequest.of(limit, startingAfter, ProgramId.PREFIX);
+        // a workspace runs a handful of programs: paging in memory, by id (UUIDv7, so creation order), is enough
+        String after = page.startingAfter() == null ? "" : page.startingAfter().toString();
+        List<Program> next = programs.list(key.workspaceId()).stream()
+                .sorted(Comparator.comparing((Program p) -> p.id().value().toString()))
+                .filter(p -> p.id().value().toString().compareTo(after) > 0)
+                .limit(page.fetchSize())
+                .toList();
+        boolean more = next.size() > page.limit();
+        return new Page<>(next.stream().limit(page.limit()).map(this::view).toList(), more);
     }
 
     @GetMapping("/api/v1/programs/{programId}")
