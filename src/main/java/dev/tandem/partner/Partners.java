@@ -84,6 +84,7 @@ public class Partners {
     @Transactional
     public Enrollment enroll(WorkspaceId workspace, Actor by, ProgramId program, PartnerId partner, TierId tier,
             EnrollmentStatus status, String reason) {
+        programs.get(workspace, program); // an unknown program is a 404, not a missing default tier
         TierId chosen = tier == null ? programs.defaultTier(workspace, program).id()
                 : programs.tier(workspace, program, tier).id();
         Partner who = get(workspace, partner);

@@ -6,6 +6,7 @@ import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Base64;
 import java.util.Optional;
 
@@ -57,7 +58,8 @@ public class PortalLinks {
         RANDOM.nextBytes(raw);
         String token = Base64.getUrlEncoder().withoutPadding().encodeToString(raw);
         Duration validity = purpose == Purpose.INVITATION ? INVITATION_VALIDITY : SIGN_IN_VALIDITY;
-        tokens.insert(workspace, partner, sha256(token), purpose.code(), clock.instant().plus(validity), clock.instant());
+        Instant now = clock.instant();
+        tokens.insert(workspace, partner, sha256(token), purpose.code(), now.plus(validity), now);
         return publicUrl + "/portal/login/" + token;
     }
 

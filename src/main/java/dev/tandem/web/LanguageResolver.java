@@ -5,7 +5,7 @@ import java.util.Locale;
 import java.util.Optional;
 
 import dev.tandem.core.Language;
-import dev.tandem.workspace.StaffPrincipal;
+import dev.tandem.core.SpeaksLanguage;
 import jakarta.servlet.http.Cookie;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -14,9 +14,9 @@ import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.web.servlet.LocaleResolver;
 
 /**
- * Which language a page speaks: the signed-in person's own choice; else one picked on a public
- * page ({@code ?lang=}, remembered in a cookie); else the best match of the browser's
- * Accept-Language; else English.
+ * Which language a page speaks: the signed-in person's own choice (a staff member's, or in the
+ * portal a partner's); else one picked on a public page ({@code ?lang=}, remembered in a cookie);
+ * else the best match of the browser's Accept-Language; else English.
  */
 class LanguageResolver implements LocaleResolver {
 
@@ -44,8 +44,8 @@ class LanguageResolver implements LocaleResolver {
 
     private static Optional<Language> chosenBySignedInUser() {
         Authentication auth = SecurityContextHolder.getContext().getAuthentication();
-        if (auth != null && auth.getPrincipal() instanceof StaffPrincipal staff) {
-            return Optional.ofNullable(staff.language());
+        if (auth != null && auth.getPrincipal() instanceof SpeaksLanguage person) {
+            return Optional.ofNullable(person.language());
         }
         return Optional.empty();
     }

@@ -5,13 +5,14 @@ import java.util.Collection;
 import java.util.List;
 
 import dev.tandem.core.Language;
+import dev.tandem.core.SpeaksLanguage;
 import org.springframework.security.core.CredentialsContainer;
 import org.springframework.security.core.GrantedAuthority;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.core.userdetails.UserDetails;
 
 /** A signed-in staff member: who they are, in which workspace, with which role and language. */
-public final class StaffPrincipal implements UserDetails, CredentialsContainer {
+public final class StaffPrincipal implements UserDetails, CredentialsContainer, SpeaksLanguage {
 
     @Serial
     private static final long serialVersionUID = 1L;
@@ -58,6 +59,7 @@ public final class StaffPrincipal implements UserDetails, CredentialsContainer {
     }
 
     /** The language the person chose for themselves; null means "follow the browser". */
+    @Override
     public Language language() {
         return language;
     }

@@ -1,0 +1,101 @@
+package dev.tandem.partner;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import dev.tandem.notification.Emails;
+import dev.tandem.partner.internal.PartnerRepository;
+import dev.tandem.program.AgreementPublished;
+import dev.tandem.program.AgreementVersion;
+import dev.tandem.program.Agreements;
+import dev.tandem.program.Program;
+import dev.tandem.program.Programs;
+import dev.tandem.program.TierId;
+import dev.tandem.workspace.Workspaces;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.modulith.events.ApplicationModuleListener;
+import org.springframework.stereotype.Component;
+
+/**
+ * When a new agreement version is published, every approved partner it applies to is told by
+ * email, in their language, with a sign-in link: a program's version reaches the partners of tiers
+ * without their own agreement; a tier's version reaches that tier's partners. Their links keep
+ * working meanwhile; the portal shows the pending acceptance until they accept.
+ */
+@Component
+class AcceptanceRequests {
+
+    private static final Logger log = LoggerFactory.getLogger(AcceptanceRequests.class);
+    private static final int PAGE = 500;
+
+    private final PartnerRepository partners;
+    private final Agreements agreements;
+    private final Programs programs;
+    private final PortalLinks links;
+    private final Emails emails;
+    private final Workspaces workspaces;
+    private final String publicUrl;
+
+    AcceptanceRequests(PartnerRepository partners, Agreements agreements, Programs programs, PortalLinks links,
+            Emails emails, Workspaces workspaces, @Value("${tandem.public-url:http://localhost:8080}") String publicUrl) {
+        this.partners = partners;
+        this.agreements = agreements;
+        this.programs = programs;
+        this.links = links;
+        this.emails = emails;
+        this.workspaces = workspaces;
+        this.publicUrl = publicUrl.replaceAll("/+$", "");
+    }
+
+    @ApplicationModuleListener
+    void published(AgreementPublished event) {
+        Program program = programs.get(event.workspaceId(), event.programId());
+        AgreementVersion version = agreements.get(event.workspaceId(), event.agreementVersionId());
+        String brand = workspaces.get(event.workspaceId()).name();
+        Map<TierId, Boolean> tierFollowsThisVersion = new HashMap<>();
+        int told = 0;
+        for (Enrollment enrollment : approved(event)) {
+            boolean applies = tierFollowsThisVersion.computeIfAbsent(enrollment.tierId(),
+                    tier -> agreements.current(event.workspaceId(), event.programId(), tier)
+                            .map(current -> current.id().equals(version.id())).orElse(false));
+            if (!applies) {
+                continue;
+            }
+            Partner partner = partners.find(event.workspaceId(), enrollment.partnerId()).orElseThrow();
+            String link = links.issue(event.workspaceId(), partner.id(), PortalLinks.Purpose.SIGN_IN);
+            Map<String, Object> model = new HashMap<>();
+            model.put("partnerName", partner.name());
+            model.put("programName", program.name());
+            model.put("title", version.title());
+            model.put("version", version.version());
+            model.put("link", link);
+            model.put("minutes", PortalLinks.SIGN_IN_VALIDITY.toMinutes());
+            model.put("portalUrl", publicUrl + "/portal/login");
+            model.put(Emails.BRAND, brand);
+            model.put(Emails.SUBJECT_ARGS, List.of(program.name()));
+            emails.send(event.workspaceId(), partner.email(), partner.language(), "agreement-published", model);
+            told++;
+        }
+        log.info("Agreement version {} of program {}: {} partner(s) asked to accept it", version.version(),
+                program.id(), told);
+    }
+
+    private List<Enrollment> approved(AgreementPublished event) {
+        List<Enrollment> all = new ArrayList<>();
+        UUID after = null;
+        while (true) {
+            List<Enrollment> page = partners.enrollmentsIn(event.workspaceId(), event.programId(),
+                    EnrollmentStatus.APPROVED, after, PAGE);
+            page.stream().filter(e -> event.tierId() == null || e.tierId().equals(event.tierId())).forEach(all::add);
+            if (page.size() < PAGE) {
+                return all;
+            }
+            after = page.get(page.size() - 1).id().value();
+        }
+    }
+}

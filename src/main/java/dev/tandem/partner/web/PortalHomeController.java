@@ -1,0 +1,60 @@
+package dev.tandem.partner.web;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import dev.tandem.partner.AcceptanceStatus;
+import dev.tandem.partner.AgreementAcceptances;
+import dev.tandem.partner.Enrollment;
+import dev.tandem.partner.EnrollmentStatus;
+import dev.tandem.partner.Onboarding;
+import dev.tandem.partner.OnboardingProgress;
+import dev.tandem.partner.PartnerPrincipal;
+import dev.tandem.partner.PortalSignIn;
+import dev.tandem.program.Program;
+import dev.tandem.program.ProgramId;
+import dev.tandem.program.Programs;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+
+/** The portal's home: each program the partner is in, with tier, status, agreement and onboarding progress. */
+@Controller
+class PortalHomeController {
+
+    private final PortalSignIn signIn;
+    private final Programs programs;
+    private final AgreementAcceptances acceptances;
+    private final Onboarding onboarding;
+
+    PortalHomeController(PortalSignIn signIn, Programs programs, AgreementAcceptances acceptances,
+            Onboarding onboarding) {
+        this.signIn = signIn;
+        this.programs = programs;
+        this.acceptances = acceptances;
+        this.onboarding = onboarding;
+    }
+
+    /** One program on the home page; agreement and onboarding only once approved. */
+    record ProgramRow(Enrollment enrollment, String programName, String tierName, AcceptanceStatus agreement,
+            OnboardingProgress onboarding) {
+    }
+
+    @GetMapping("/portal")
+    String home(@AuthenticationPrincipal PartnerPrincipal me, Model model) {
+        Map<ProgramId, Program> seen = new HashMap<>();
+        List<ProgramRow> rows = signIn.enrollments(me).stream().map(e -> {
+            Program program = seen.computeIfAbsent(e.programId(), id -> programs.get(me.workspaceId(), id));
+            String tier = programs.tier(me.workspaceId(), e.programId(), e.tierId()).name();
+            if (e.status() != EnrollmentStatus.APPROVED) {
+                return new ProgramRow(e, program.name(), tier, null, null);
+            }
+            return new ProgramRow(e, program.name(), tier, acceptances.status(me.workspaceId(), e),
+                    onboarding.progress(me.workspaceId(), e));
+        }).toList();
+        model.addAttribute("rows", rows);
+        return "partner/portal/home";
+    }
+}
