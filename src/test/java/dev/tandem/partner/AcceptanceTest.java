@@ -170,6 +170,30 @@ class AcceptanceTest extends PortalScenarioTest {
         return List.of("/portal", "/portal/agreements", "/portal/onboarding", "/portal/profile", "/portal/payout");
     }
 
+    @Test
+    void staffSeeOnThePartnersPageWhichVersionTheyAcceptedAndWhereTheyStandInOnboarding() {
+        Business acme = business("Acme Staff View");
+        String email = email("bea");
+        Enrollment enrollment = approvedPartner(acme, email, "Bea");
+        publish(acme.workspace(), acme.program(), null, "Terms", "Be nice to customers.");
+        onboarding.addStep(acme.workspace(), Actor.system(), acme.program().id(), OnboardingStepKind.ACCEPT_AGREEMENT,
+                "Accept the terms", null);
+        onboarding.addStep(acme.workspace(), Actor.system(), acme.program().id(), OnboardingStepKind.WATCH_VIDEO,
+                "Watch the demo", "https://video.example.com/demo");
+        WebClient staff = browser();
+        staff.login(acme.tenant().ownerEmail(), dev.tandem.testing.Fixtures.PASSWORD);
+        String partnerPage = "/admin/partners/" + enrollment.partnerId();
+
+        assertThat(staff.get(partnerPage).body()).contains("version 1 not accepted yet")
+                .contains("0 of 2 steps done").contains("next: Accept the terms");
+
+        WebClient partner = signedIn(acme.workspace(), email);
+        accept(partner, partner.get("/portal/enrollments/" + enrollment.id() + "/agreement"));
+
+        assertThat(staff.get(partnerPage).body()).contains("version 1 accepted on")
+                .contains("1 of 2 steps done").contains("next: Watch the demo");
+    }
+
     private WebClient.Page accept(WebClient browser, WebClient.Page agreementPage) {
         Matcher form = ACCEPT_FORM.matcher(agreementPage.body());
         assertThat(form.find()).as("an accept button on the page").isTrue();

@@ -11,7 +11,11 @@ import dev.tandem.core.NotFoundException;
 import dev.tandem.core.Page;
 import dev.tandem.core.PageRequest;
 import dev.tandem.partner.Application;
+import dev.tandem.partner.AcceptanceStatus;
+import dev.tandem.partner.AgreementAcceptances;
 import dev.tandem.partner.Applications;
+import dev.tandem.partner.Onboarding;
+import dev.tandem.partner.OnboardingProgress;
 import dev.tandem.partner.Enrollment;
 import dev.tandem.partner.EnrollmentEvent;
 import dev.tandem.partner.EnrollmentId;
@@ -51,13 +55,17 @@ class PartnerAdminController {
     private final PartnerDirectory directory;
     private final Applications applications;
     private final Programs programs;
+    private final AgreementAcceptances acceptances;
+    private final Onboarding onboarding;
 
     PartnerAdminController(Partners partners, PartnerDirectory directory, Applications applications,
-            Programs programs) {
+            Programs programs, AgreementAcceptances acceptances, Onboarding onboarding) {
         this.partners = partners;
         this.directory = directory;
         this.applications = applications;
         this.programs = programs;
+        this.acceptances = acceptances;
+        this.onboarding = onboarding;
     }
 
     /** A program with its tiers and how many applications wait in its queue. */
@@ -66,7 +74,8 @@ class PartnerAdminController {
 
     /** One enrollment as its partner's page shows it. */
     record EnrollmentView(Enrollment enrollment, Program program, String tierName, List<Tier> tiers,
-            List<EnrollmentStatus> next, List<EnrollmentEvent> history, Application application) {
+            List<EnrollmentStatus> next, List<EnrollmentEvent> history, Application application,
+            AcceptanceStatus agreement, OnboardingProgress onboarding) {
     }
 
     @GetMapping
@@ -111,7 +120,8 @@ class PartnerAdminController {
                     .toList();
             return new EnrollmentView(e, byId.get(e.programId()), tierNames.getOrDefault(e.tierId().toString(), "?"),
                     tiers, e.status().next().stream().sorted().toList(), history,
-                    applications.ofEnrollment(workspace, e.id()).orElse(null));
+                    applications.ofEnrollment(workspace, e.id()).orElse(null), acceptances.status(workspace, e),
+                    onboarding.progress(workspace, e));
         }).toList();
         model.addAttribute("partner", partner);
         model.addAttribute("enrollments", views);
