@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 
+import dev.tandem.core.EmailAddresses;
 import dev.tandem.core.Ids;
 import dev.tandem.core.InvalidInputException;
 import dev.tandem.core.Language;
@@ -19,8 +20,6 @@ import dev.tandem.notification.internal.EmailRenderer;
 import dev.tandem.notification.internal.OutboxRepository;
 import dev.tandem.workspace.WorkspaceId;
 import dev.tandem.workspace.Workspaces;
-import jakarta.mail.internet.AddressException;
-import jakarta.mail.internet.InternetAddress;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -38,6 +37,18 @@ public class Emails {
 
     /** Optional model key: a list of values for the subject message's {1}, {2}, …; {0} is always the brand. */
     public static final String SUBJECT_ARGS = "subjectArgs";
+
+    /**
+     * A model value that must not outlive the email's delivery, such as a single-use sign-in link:
+     * it is in the email sent, but the stored copy loses it once SMTP has taken the email. (With no
+     * SMTP server the email is held for staff to pass on, so the held copy keeps it.)
+     */
+    public record Secret(String value) {
+        @Override
+        public String toString() {
+            return "[secret]";
+        }
+    }
 
     /** Attempts before an email that SMTP keeps refusing is given up as {@link EmailStatus#FAILED}. */
     public static final int MAX_ATTEMPTS = 10;
@@ -76,7 +87,10 @@ public class Emails {
         if (values.get(BRAND) == null) {
             values.put(BRAND, workspaces.get(workspace).name());
         }
-        EmailRenderer.Rendered rendered = renderer.render(template, language, values);
+        EmailRenderer.Rendered rendered = renderer.render(template, language, reveal(values, null));
+        boolean hasSecrets = values.values().stream().anyMatch(Secret.class::isInstance);
+        EmailRenderer.Rendered redacted = hasSecrets
+                ? renderer.render(template, language, reveal(values, renderer.removedSecret(language))) : null;
 
         EmailId id = new EmailId(Ids.newId());
         Instant now = clock.instant();
@@ -84,6 +98,9 @@ public class Emails {
         outbox.insert(workspace, new Email(id, address, language, template, rendered.subject(), rendered.html(),
                 rendered.text(), now, sending ? EmailStatus.QUEUED : EmailStatus.HELD, 0, null, null,
                 sending ? now : null));
+        if (sending && redacted != null) {
+            outbox.keepRedacted(workspace, id, redacted.html(), redacted.text());
+        }
         if (sending) {
             delivery.sendAfterCommit(workspace, id);
         }
@@ -111,16 +128,18 @@ public class Emails {
         return delivery.enabled();
     }
 
+    /** The model with each {@link Secret} replaced by its value, or by {@code placeholder} when given. */
+    private static Map<String, Object> reveal(Map<String, Object> model, String placeholder) {
+        Map<String, Object> revealed = new HashMap<>(model);
+        revealed.replaceAll((key, value) -> value instanceof Secret secret
+                ? (placeholder == null ? secret.value() : placeholder) : value);
+        return revealed;
+    }
+
     private static String checkedAddress(String to) {
         String trimmed = to == null ? "" : to.trim();
-        try {
-            InternetAddress parsed = new InternetAddress(trimmed, true);
-            // a display name or a second address would be lost or mis-sent, so only a bare address passes
-            if (parsed.getPersonal() == null && trimmed.equals(parsed.getAddress()) && trimmed.indexOf('@') > 0) {
-                return trimmed;
-            }
-        } catch (AddressException notAnAddress) {
-            // answered below, naming the field
+        if (EmailAddresses.valid(trimmed)) {
+            return trimmed;
         }
         throw new InvalidInputException("to", "must be one email address, like ana@example.com");
     }

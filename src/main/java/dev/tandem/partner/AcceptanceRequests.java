@@ -73,7 +73,7 @@ class AcceptanceRequests {
             model.put("programName", program.name());
             model.put("title", version.title());
             model.put("version", version.version());
-            model.put("link", link);
+            model.put("link", new Emails.Secret(link));
             model.put("minutes", PortalLinks.SIGN_IN_VALIDITY.toMinutes());
             model.put("portalUrl", publicUrl + "/portal/login");
             model.put(Emails.BRAND, brand);

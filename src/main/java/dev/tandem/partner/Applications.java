@@ -163,7 +163,11 @@ public class Applications {
     @Transactional
     public Enrollment approve(WorkspaceId workspace, Actor by, EnrollmentId id, TierId tier, String reason) {
         Enrollment current = partners.enrollment(workspace, id);
-        requireAllowed(current, EnrollmentStatus.APPROVED);
+        // approving decides an application; it must not quietly lift a suspension or an archive
+        if (current.status() != EnrollmentStatus.PENDING && current.status() != EnrollmentStatus.REJECTED) {
+            throw new ConflictException("only a pending or rejected application can be approved; this one is "
+                    + current.status().code());
+        }
         if (tier != null && !tier.equals(current.tierId())) {
             Tier chosen = tierOf(workspace, current.programId(), tier);
             partners.moveTier(workspace, by, id, chosen.id(), "approved into " + chosen.name());
@@ -254,7 +258,7 @@ public class Applications {
         model.put(Emails.BRAND, program.name());
         model.put("partnerName", partner.name());
         model.put("programName", program.name());
-        model.put("link", link);
+        model.put("link", new Emails.Secret(link));
         model.put("minutes", PortalLinks.SIGN_IN_VALIDITY.toMinutes());
         model.put("portalUrl", link.substring(0, link.indexOf("/portal/login/")) + "/portal");
         emails.send(program.workspaceId(), partner.email(), language, "application-approved", model);

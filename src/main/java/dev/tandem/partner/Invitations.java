@@ -69,7 +69,7 @@ public class Invitations {
         model.put("programName", program.name());
         model.put("tierName", chosen.name());
         model.put("proposal", program.commissionSummary());
-        model.put("link", link);
+        model.put("link", new Emails.Secret(link));
         model.put("days", PortalLinks.INVITATION_VALIDITY.toDays());
         emails.send(workspace, partner.email(), lang, "invitation", model);
         return new Enrolled(partner, enrollment);

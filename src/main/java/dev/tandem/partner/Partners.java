@@ -6,9 +6,9 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.regex.Pattern;
 
 import dev.tandem.core.ConflictException;
+import dev.tandem.core.EmailAddresses;
 import dev.tandem.core.Ids;
 import dev.tandem.core.InvalidInputException;
 import dev.tandem.core.Language;
@@ -34,7 +34,6 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class Partners {
 
-    private static final Pattern EMAIL = Pattern.compile("[^@\\s]+@[^@\\s]+\\.[^@\\s]+");
     private static final String CODE_ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789";
     private static final SecureRandom RANDOM = new SecureRandom();
 
@@ -175,7 +174,7 @@ public class Partners {
         if (email.isEmpty()) {
             throw InvalidInputException.of("email", "validation.required", "is required");
         }
-        if (email.length() > 254 || !EMAIL.matcher(email).matches()) {
+        if (!EmailAddresses.valid(email)) {
             throw InvalidInputException.of("email", "validation.email", "must be an email address");
         }
         return email;

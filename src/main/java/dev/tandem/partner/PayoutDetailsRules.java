@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Pattern;
 
+import dev.tandem.core.EmailAddresses;
 import dev.tandem.core.FieldProblem;
 import dev.tandem.core.InvalidInputException;
 
@@ -19,7 +20,6 @@ final class PayoutDetailsRules {
 
     private static final Pattern IBAN_SHAPE = Pattern.compile("[A-Z]{2}[0-9]{2}[A-Z0-9]{1,30}");
     private static final Pattern BIC = Pattern.compile("[A-Z]{4}[A-Z]{2}[A-Z0-9]{2}([A-Z0-9]{3})?");
-    private static final Pattern EMAIL = Pattern.compile("[^@\\s]+@[^@\\s]+\\.[^@\\s]+");
     private static final Pattern STRIPE_ACCOUNT = Pattern.compile("acct_[A-Za-z0-9]{8,40}");
     private static final String MASK = "••••";
 
@@ -57,7 +57,7 @@ final class PayoutDetailsRules {
             String email = text(payPal.email()).toLowerCase(Locale.ROOT);
             if (email.isEmpty()) {
                 problems.add(new FieldProblem("email", "is required", "validation.required"));
-            } else if (email.length() > 254 || !EMAIL.matcher(email).matches()) {
+            } else if (!EmailAddresses.valid(email)) {
                 problems.add(new FieldProblem("email", "must be an email address", "validation.email"));
             }
             clean = new PayoutDetailsInput.PayPal(email);

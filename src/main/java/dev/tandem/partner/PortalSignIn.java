@@ -81,7 +81,7 @@ public class PortalSignIn {
             String link = links.issue(partner.workspaceId(), partner.id(), PortalLinks.Purpose.SIGN_IN);
             Map<String, Object> model = new HashMap<>();
             model.put("partnerName", partner.name());
-            model.put("link", link);
+            model.put("link", new Emails.Secret(link));
             model.put("minutes", PortalLinks.SIGN_IN_VALIDITY.toMinutes());
             model.put(Emails.BRAND, workspaces.get(partner.workspaceId()).name());
             emails.send(partner.workspaceId(), partner.email(), partner.language(), "magic-link", model);

@@ -97,6 +97,32 @@ class SmtpDeliveryTest extends IntegrationTest {
     }
 
     @Test
+    void aSignInLinkLeavesTheStoredCopyOnceTheEmailIsSent() throws Exception {
+        WorkspaceId acme = fixtures.tenant("Acme Secret").ids().workspaceId();
+        var model = new java.util.HashMap<>(EmailsTest.magicLink("Eva", "Acme"));
+        model.put("link", new Emails.Secret(EmailsTest.LINK));
+        EmailId id = transactions.execute(status -> emails.send(acme, "eva@acme.test", Language.EN, "magic-link", model));
+
+        Email sent = await(() -> emails.get(acme, id), email -> email.status() == EmailStatus.SENT);
+        MimeMessage delivered = null;
+        for (MimeMessage message : smtp.getReceivedMessages()) {
+            if (message.getAllRecipients()[0].toString().equals("eva@acme.test")) {
+                delivered = message;
+            }
+        }
+        assertThat(delivered).as("delivered to eva").isNotNull();
+        assertThat(((MimeMultipart) delivered.getContent()).getBodyPart(0).getContent().toString())
+                .as("the partner gets the link").contains(EmailsTest.LINK);
+        assertThat(sent.bodyText()).as("the stored copy does not keep it").doesNotContain(EmailsTest.LINK)
+                .contains("sign-in link removed");
+        assertThat(sent.bodyHtml()).doesNotContain(EmailsTest.LINK);
+        assertThat(jdbc.sql("select count(*) from email_outbox where id = ? and (body_html like ? or body_text like ?"
+                        + " or redacted_html is not null or redacted_text is not null)")
+                .params(id.value(), "%" + EmailsTest.LINK + "%", "%" + EmailsTest.LINK + "%")
+                .query(Integer.class).single()).as("no column of the row keeps the link").isZero();
+    }
+
+    @Test
     void whenTheServerIsDownTheEmailStaysQueuedForARetryAMinuteLater() {
         WorkspaceId acme = fixtures.tenant("Acme Down").ids().workspaceId();
         smtp.stop();

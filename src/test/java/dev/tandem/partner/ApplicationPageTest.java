@@ -58,6 +58,17 @@ class ApplicationPageTest extends PartnerTestBase {
     }
 
     @Test
+    void anAddressTheMailLibraryRefusesIsAFieldErrorNotAServerError() {
+        Setup s = program("Strict Email Partners");
+
+        WebClient.Page page = apply(browser(), s, application("Ana Ruiz", "ana.@strict.test"));
+
+        assertThat(page.status()).isEqualTo(200);
+        assertThat(page.body()).containsPattern("(?s)name=\"email\".{0,300}must be an email address");
+        assertThat(count("select count(*) from partner where workspace_id = ?", s.workspace().value())).isZero();
+    }
+
+    @Test
     void aSecondApplicationWithTheSameEmailIsRefusedNextToTheEmailAndStoresNothingMore() {
         Setup s = program("Duplicate Partners");
         apply(browser(), s, application("Ana Ruiz", "ana@dup.test"));

@@ -201,4 +201,21 @@ class VettingTest extends PartnerTestBase {
         assertThat(attempt.status()).isEqualTo(403);
         assertThat(enrollmentOf(s, "vic@viewer.test").status()).isEqualTo(EnrollmentStatus.PENDING);
     }
+
+    @Test
+    void approvingAnApplicationCannotLiftASuspension() {
+        Setup s = program("Suspension Partners");
+        apply(browser(), s, application("Sam Stone", "sam@suspended.test"));
+        Enrollment enrollment = enrollmentOf(s, "sam@suspended.test");
+        applications.approve(s.workspace(), dev.tandem.workspace.Actor.system(), enrollment.id(), null, "welcome");
+        partners.transition(s.workspace(), dev.tandem.workspace.Actor.system(), enrollment.id(),
+                EnrollmentStatus.SUSPENDED, "suspected fraud");
+
+        ApiClient.Answer answer = api(s.tenant().apiKey())
+                .post("/api/v1/applications/" + applicationIdOf(s, "sam@suspended.test") + "/approve", "{}");
+
+        assertThat(answer.status()).isEqualTo(409);
+        assertThat(answer.json().get("detail").asText()).contains("suspended");
+        assertThat(enrollmentOf(s, "sam@suspended.test").status()).isEqualTo(EnrollmentStatus.SUSPENDED);
+    }
 }

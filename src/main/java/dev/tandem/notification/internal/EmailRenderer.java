@@ -44,6 +44,11 @@ public class EmailRenderer {
     public record Rendered(String subject, String html, String text) {
     }
 
+    /** What the stored copy says where a secret (a sign-in link) was, in the email's language. */
+    public String removedSecret(Language language) {
+        return messages.getMessage("email.secretRemoved", null, language.locale());
+    }
+
     public Rendered render(String template, Language language, Map<String, Object> model) {
         if (template == null || !TEMPLATE_NAME.matcher(template).matches()) {
             throw new IllegalArgumentException("template must be a name like magic-link, got " + template);

@@ -87,9 +87,19 @@ public class OutboxRepository {
                 .list();
     }
 
+    /** The copy to keep once the email is sent: the same email without its secrets. */
+    public void keepRedacted(WorkspaceId workspace, EmailId id, String html, String text) {
+        jdbc.sql("update email_outbox set redacted_html = ?, redacted_text = ? where workspace_id = ? and id = ?")
+                .params(html, text, workspace.value(), id.value())
+                .update();
+    }
+
+    /** Sent: from now on only the redacted copy (if any) is stored, so its secrets are gone from the database. */
     void markSent(WorkspaceId workspace, EmailId id, int attempts, Instant at) {
         jdbc.sql("update email_outbox set status = 'sent', attempts = ?, sent_at = ?, next_attempt_at = null,"
-                        + " last_error = null where workspace_id = ? and id = ?")
+                        + " last_error = null, body_html = coalesce(redacted_html, body_html),"
+                        + " body_text = coalesce(redacted_text, body_text), redacted_html = null, redacted_text = null"
+                        + " where workspace_id = ? and id = ?")
                 .params(attempts, timestamp(at), workspace.value(), id.value())
                 .update();
     }

@@ -25,7 +25,6 @@ import dev.tandem.program.QuestionId;
 import dev.tandem.workspace.ApiKeyPrincipal;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
-import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -62,7 +61,8 @@ class PartnerLifecycleApiController {
 
     record ApplicationBody(String name, String email, String phone, String company, String website, String plan,
             List<String> referrals, String industry, String companySize, String audience, String region,
-            Map<String, String> answers, Boolean termsAccepted, String language, String via) {
+            Map<String, String> answers, Boolean termsAccepted, String language, String via, String ip,
+            String userAgent) {
     }
 
     record StepBody(String kind, String title, String url) {
@@ -93,7 +93,7 @@ class PartnerLifecycleApiController {
     @Operation(summary = "Submit an application as the public page would (e.g. from your own site's form);"
             + " it is scored, may be auto-approved, and the applicant is emailed in `language`")
     PartnerApiController.ApplicationView apply(@AuthenticationPrincipal ApiKeyPrincipal key,
-            @PathVariable String programId, @RequestBody ApplicationBody body, HttpServletRequest request) {
+            @PathVariable String programId, @RequestBody ApplicationBody body) {
         Program program = programs.get(key.workspaceId(), ProgramId.parse(programId));
         Map<QuestionId, String> answers = new LinkedHashMap<>();
         (body.answers() == null ? Map.<String, String>of() : body.answers()).forEach((question, answer) -> {
@@ -111,7 +111,9 @@ class PartnerLifecycleApiController {
                 body.name(), body.email(), body.phone(), body.company(), body.website(), body.plan(),
                 body.referrals() == null ? List.of() : body.referrals(), body.industry(), body.companySize(),
                 body.audience(), body.region(), answers, Boolean.TRUE.equals(body.termsAccepted())),
-                new Applications.Origin(request.getRemoteAddr(), request.getHeader("User-Agent"), language, body.via()));
+                // the applicant's own address and browser (as seen by the caller's form), never the caller's:
+                // they are the evidence of who accepted the terms
+                new Applications.Origin(body.ip(), body.userAgent(), language, body.via()));
         return PartnerApiController.ApplicationView.of(
                 applications.get(key.workspaceId(), submitted.application().id()));
     }
