@@ -24,7 +24,7 @@ public final class ApiClient {
         this.key = key;
     }
 
-    public record Answer(int status, String contentType, String body) {
+    public record Answer(int status, String contentType, String body, java.net.http.HttpHeaders headers) {
         public JsonNode json() {
             return JSON.readTree(body);
         }
@@ -42,7 +42,16 @@ public final class ApiClient {
         return send("PATCH", path, json);
     }
 
+    /** A POST with an {@code Idempotency-Key} header, as a careful integrator sends it. */
+    public Answer post(String path, String json, String idempotencyKey) {
+        return send("POST", path, json, idempotencyKey);
+    }
+
     public Answer send(String method, String path, String json) {
+        return send(method, path, json, null);
+    }
+
+    private Answer send(String method, String path, String json, String idempotencyKey) {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path))
                 .header("Accept", "application/json")
                 .method(method, json == null ? HttpRequest.BodyPublishers.noBody()
@@ -53,10 +62,13 @@ public final class ApiClient {
         if (key != null) {
             request.header("Authorization", "Bearer " + key);
         }
+        if (idempotencyKey != null) {
+            request.header("Idempotency-Key", idempotencyKey);
+        }
         try {
             HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
             return new Answer(response.statusCode(), response.headers().firstValue("Content-Type").orElse(""),
-                    response.body());
+                    response.body(), response.headers());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (InterruptedException e) {

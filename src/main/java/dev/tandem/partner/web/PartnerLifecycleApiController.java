@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import dev.tandem.core.FieldProblem;
 import dev.tandem.core.InvalidInputException;
 import dev.tandem.core.Language;
 import dev.tandem.core.Page;
@@ -107,15 +108,27 @@ class PartnerLifecycleApiController {
         Language language = body.language() == null ? Language.EN : Language.fromTag(body.language())
                 .orElseThrow(() -> InvalidInputException.of("language", "validation.required",
                         "must be one of en, es, pt, it, nb"));
-        Applications.Submitted submitted = applications.submit(program.slug(), new Applications.Submission(
+        Applications.Submitted submitted = submit(program, body, answers, language);
+        return PartnerApiController.ApplicationView.of(
+                applications.get(key.workspaceId(), submitted.application().id()));
+    }
+
+    /** Submits as the public page does, naming fields as this API's body does ("termsAccepted", not "terms"). */
+    private Applications.Submitted submit(Program program, ApplicationBody body, Map<QuestionId, String> answers,
+            Language language) {
+        try {
+            return applications.submit(program.slug(), new Applications.Submission(
                 body.name(), body.email(), body.phone(), body.company(), body.website(), body.plan(),
                 body.referrals() == null ? List.of() : body.referrals(), body.industry(), body.companySize(),
                 body.audience(), body.region(), answers, Boolean.TRUE.equals(body.termsAccepted())),
                 // the applicant's own address and browser (as seen by the caller's form), never the caller's:
                 // they are the evidence of who accepted the terms
                 new Applications.Origin(body.ip(), body.userAgent(), language, body.via()));
-        return PartnerApiController.ApplicationView.of(
-                applications.get(key.workspaceId(), submitted.application().id()));
+        } catch (InvalidInputException invalid) {
+            throw new InvalidInputException(invalid.problems().stream()
+                    .map(p -> "terms".equals(p.field()) ? new FieldProblem("termsAccepted", p.message(), p.code()) : p)
+                    .toList());
+        }
     }
 
     @GetMapping("/api/v1/programs/{programId}/onboarding-steps")
