@@ -39,16 +39,19 @@ class AcceptanceRequests {
     private final PortalLinks links;
     private final Emails emails;
     private final Workspaces workspaces;
+    private final Onboarding onboarding;
     private final String publicUrl;
 
     AcceptanceRequests(PartnerRepository partners, Agreements agreements, Programs programs, PortalLinks links,
-            Emails emails, Workspaces workspaces, @Value("${tandem.public-url:http://localhost:8080}") String publicUrl) {
+            Emails emails, Workspaces workspaces, Onboarding onboarding,
+            @Value("${tandem.public-url:http://localhost:8080}") String publicUrl) {
         this.partners = partners;
         this.agreements = agreements;
         this.programs = programs;
         this.links = links;
         this.emails = emails;
         this.workspaces = workspaces;
+        this.onboarding = onboarding;
         this.publicUrl = publicUrl.replaceAll("/+$", "");
     }
 
@@ -66,6 +69,8 @@ class AcceptanceRequests {
             if (!applies) {
                 continue;
             }
+            // the checklist's "accept the agreement" is open again until this version is accepted
+            onboarding.systemUndone(event.workspaceId(), enrollment.id(), OnboardingStepKind.ACCEPT_AGREEMENT);
             Partner partner = partners.find(event.workspaceId(), enrollment.partnerId()).orElseThrow();
             String link = links.issue(event.workspaceId(), partner.id(), PortalLinks.Purpose.SIGN_IN);
             Map<String, Object> model = new HashMap<>();

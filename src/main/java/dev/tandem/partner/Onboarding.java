@@ -164,6 +164,12 @@ public class Onboarding {
         repository.tickKind(workspace, enrollment, kind, clock.instant());
     }
 
+    /** Tandem saw the fact stop holding (a new agreement version awaits acceptance): the step is open again. */
+    @Transactional
+    public void systemUndone(WorkspaceId workspace, EnrollmentId enrollment, OnboardingStepKind kind) {
+        repository.untickKind(workspace, enrollment, kind);
+    }
+
     /** Ticks what Tandem can already tell is done for an enrollment that just joined its program. */
     @Transactional
     public void catchUp(WorkspaceId workspace, Enrollment enrollment) {

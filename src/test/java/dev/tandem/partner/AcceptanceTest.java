@@ -192,6 +192,11 @@ class AcceptanceTest extends PortalScenarioTest {
 
         assertThat(staff.get(partnerPage).body()).contains("version 1 accepted on")
                 .contains("1 of 2 steps done").contains("next: Watch the demo");
+
+        publish(acme.workspace(), acme.program(), null, "Terms", "Be nice to customers, and say you are a partner.");
+        await().atMost(java.time.Duration.ofSeconds(10)).untilAsserted(() -> assertThat(staff.get(partnerPage).body())
+                .as("a new version opens the checklist's acceptance step again")
+                .contains("version 2 not accepted yet").contains("0 of 2 steps done").contains("next: Accept the terms"));
     }
 
     private WebClient.Page accept(WebClient browser, WebClient.Page agreementPage) {

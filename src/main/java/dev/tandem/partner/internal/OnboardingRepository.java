@@ -128,6 +128,14 @@ public class OnboardingRepository {
                 .params(Timestamp.from(at), workspace.value(), enrollment.value(), kind.code()).update();
     }
 
+    /** Unticks, for Tandem, the steps of this kind of one enrollment: the fact no longer holds. */
+    public int untickKind(WorkspaceId workspace, EnrollmentId enrollment, OnboardingStepKind kind) {
+        return jdbc.sql("delete from onboarding_progress p using onboarding_step s"
+                        + " where p.workspace_id = ? and p.enrollment_id = ? and s.workspace_id = p.workspace_id"
+                        + " and s.id = p.step_id and s.kind = ? and p.done_by = 'system'")
+                .params(workspace.value(), enrollment.value(), kind.code()).update();
+    }
+
     /**
      * Ticks the steps whose fact already holds: for a step added after partners accepted, completed
      * their profile or added payout details, and for a partner who joins a program after doing so.
