@@ -1,5 +1,6 @@
 package dev.tandem.partner;
 
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -7,6 +8,7 @@ import java.util.Map;
 import java.util.UUID;
 
 import dev.tandem.notification.Emails;
+import dev.tandem.partner.internal.AcceptanceRepository;
 import dev.tandem.partner.internal.PartnerRepository;
 import dev.tandem.program.AgreementPublished;
 import dev.tandem.program.AgreementVersion;
@@ -40,10 +42,12 @@ class AcceptanceRequests {
     private final Emails emails;
     private final Workspaces workspaces;
     private final Onboarding onboarding;
+    private final AcceptanceRepository notices;
+    private final Clock clock;
     private final String publicUrl;
 
     AcceptanceRequests(PartnerRepository partners, Agreements agreements, Programs programs, PortalLinks links,
-            Emails emails, Workspaces workspaces, Onboarding onboarding,
+            Emails emails, Workspaces workspaces, Onboarding onboarding, AcceptanceRepository notices, Clock clock,
             @Value("${tandem.public-url:http://localhost:8080}") String publicUrl) {
         this.partners = partners;
         this.agreements = agreements;
@@ -52,6 +56,8 @@ class AcceptanceRequests {
         this.emails = emails;
         this.workspaces = workspaces;
         this.onboarding = onboarding;
+        this.notices = notices;
+        this.clock = clock;
         this.publicUrl = publicUrl.replaceAll("/+$", "");
     }
 
@@ -66,7 +72,8 @@ class AcceptanceRequests {
             boolean applies = tierFollowsThisVersion.computeIfAbsent(enrollment.tierId(),
                     tier -> agreements.current(event.workspaceId(), event.programId(), tier)
                             .map(current -> current.id().equals(version.id())).orElse(false));
-            if (!applies) {
+            // a resubmitted event (after a crash or a failure) must not tell anyone twice
+            if (!applies || !notices.noticeOnce(event.workspaceId(), enrollment.id(), version.id(), clock.instant())) {
                 continue;
             }
             // the checklist's "accept the agreement" is open again until this version is accepted

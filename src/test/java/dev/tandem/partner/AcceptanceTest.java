@@ -27,6 +27,9 @@ import static org.awaitility.Awaitility.await;
 class AcceptanceTest extends PortalScenarioTest {
 
     @Autowired
+    AcceptanceRequests acceptanceRequests;
+
+    @Autowired
     AgreementAcceptances acceptances;
 
     private static final Pattern ACCEPT_FORM = Pattern.compile(
@@ -197,6 +200,21 @@ class AcceptanceTest extends PortalScenarioTest {
         await().atMost(java.time.Duration.ofSeconds(10)).untilAsserted(() -> assertThat(staff.get(partnerPage).body())
                 .as("a new version opens the checklist's acceptance step again")
                 .contains("version 2 not accepted yet").contains("0 of 2 steps done").contains("next: Accept the terms"));
+    }
+
+    @Test
+    void aResubmittedAgreementEventTellsNobodyTwice() {
+        Business acme = business("Acme Retried Notice");
+        String email = email("cy");
+        approvedPartner(acme, email, "Cy");
+        AgreementVersion v1 = publish(acme.workspace(), acme.program(), null, "Terms", "Be kind.");
+        await().atMost(java.time.Duration.ofSeconds(10)).until(() -> emailsTo(email) == 1);
+
+        // what the registry does with an event whose first delivery it did not see complete
+        acceptanceRequests.published(new dev.tandem.program.AgreementPublished(acme.workspace(), acme.program().id(),
+                null, v1.id(), v1.version()));
+
+        assertThat(emailsTo(email)).isEqualTo(1);
     }
 
     private WebClient.Page accept(WebClient browser, WebClient.Page agreementPage) {

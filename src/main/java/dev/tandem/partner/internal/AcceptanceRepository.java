@@ -30,6 +30,15 @@ public class AcceptanceRepository {
     }
 
     /** Stores the acceptance unless this enrollment already accepted this version; answers the stored one. */
+    /** Records that the enrollment was told about this version; false if it had been told already. */
+    public boolean noticeOnce(WorkspaceId workspace, EnrollmentId enrollment, AgreementVersionId version,
+            java.time.Instant at) {
+        return jdbc.sql("insert into agreement_notice (workspace_id, enrollment_id, agreement_version_id, noticed_at)"
+                        + " values (?, ?, ?, ?) on conflict do nothing")
+                .params(workspace.value(), enrollment.value(), version.value(), java.sql.Timestamp.from(at))
+                .update() == 1;
+    }
+
     public Acceptance insertOrGet(Acceptance a) {
         jdbc.sql("insert into agreement_acceptance (" + COLUMNS + ") values (?, ?, ?, ?, ?, ?, ?, ?, ?)"
                         + " on conflict (workspace_id, enrollment_id, agreement_version_id) do nothing")
