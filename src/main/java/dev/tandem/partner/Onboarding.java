@@ -193,8 +193,11 @@ public class Onboarding {
         List<OnboardingProgress> progress = progress(workspace, approved, Map.of(program, steps));
         List<OnboardingBoard.Row> rows = new ArrayList<>();
         Map<OnboardingStepId, Integer> stuck = new HashMap<>();
+        Map<PartnerId, Partner> byId = new HashMap<>();
+        partners.findAll(workspace, approved.stream().map(Enrollment::partnerId).toList())
+                .forEach(partner -> byId.put(partner.id(), partner));
         for (OnboardingProgress p : progress) {
-            Partner partner = partners.find(workspace, p.enrollment().partnerId()).orElseThrow();
+            Partner partner = byId.get(p.enrollment().partnerId());
             rows.add(new OnboardingBoard.Row(partner, p));
             if (p.stuckOn() != null) {
                 stuck.merge(p.stuckOn().id(), 1, Integer::sum);

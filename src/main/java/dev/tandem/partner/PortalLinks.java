@@ -13,6 +13,7 @@ import java.util.Optional;
 import dev.tandem.partner.internal.LoginTokenRepository;
 import dev.tandem.workspace.WorkspaceId;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -76,6 +77,12 @@ public class PortalLinks {
         }
         return tokens.use(sha256(token), clock.instant()).map(used -> new Redeemed(used.workspaceId(),
                 used.partnerId(), Purpose.valueOf(used.purpose().toUpperCase())));
+    }
+
+    /** Expired links are kept a day (to tell "expired" from "unknown"), then deleted. */
+    @Scheduled(fixedDelay = 3_600_000, initialDelay = 300_000)
+    void forgetExpired() {
+        tokens.deleteExpired(clock.instant().minus(Duration.ofDays(1)));
     }
 
     private static byte[] sha256(String token) {

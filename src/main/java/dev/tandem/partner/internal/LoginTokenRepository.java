@@ -50,4 +50,9 @@ public class LoginTokenRepository {
                         + " and expires_at > ?)")
                 .params(tokenHash, Timestamp.from(now)).query(Boolean.class).single();
     }
+
+    /** Deletes links that expired before {@code before}: they can never be used, and keep nothing worth reading. */
+    public int deleteExpired(Instant before) {
+        return jdbc.sql("delete from partner_login_token where expires_at < ?").param(Timestamp.from(before)).update();
+    }
 }
