@@ -142,9 +142,10 @@ public class Applications {
         repository.insert(application);
 
         Program.AutoApproval rules = program.autoApproval();
-        if (rules.enabled() && rules.approves(fit.score(), checked.email())) {
+        boolean judged = !fit.reasons().isEmpty();
+        if (rules.enabled() && rules.approves(fit.score(), judged, checked.email())) {
             Enrollment approved = partners.transition(workspace, Actor.system(), enrollment.id(),
-                    EnrollmentStatus.APPROVED, autoApprovalReason(rules, fit.score(), checked.email()));
+                    EnrollmentStatus.APPROVED, autoApprovalReason(rules, fit.score(), judged, checked.email()));
             sendApproved(program, partner, language);
             return new Submitted(application, approved, true);
         }
@@ -286,8 +287,8 @@ public class Applications {
         return why;
     }
 
-    private static String autoApprovalReason(Program.AutoApproval rules, int score, String email) {
-        if (rules.minScore() != null && score >= rules.minScore()) {
+    private static String autoApprovalReason(Program.AutoApproval rules, int score, boolean judged, String email) {
+        if (rules.approvesByScore(score, judged)) {
             return "auto-approved: fit score " + score + " is at least " + rules.minScore();
         }
         return "auto-approved: email domain " + email.substring(email.indexOf('@') + 1) + " is on the list";

@@ -28,9 +28,20 @@ public record Program(WorkspaceId workspaceId, ProgramId id, String slug, String
             return minScore != null || !emailDomains.isEmpty();
         }
 
-        public boolean approves(int fitScore, String email) {
-            String domain = email.substring(email.indexOf('@') + 1).toLowerCase(Locale.ROOT);
-            return (minScore != null && fitScore >= minScore) || emailDomains.contains(domain);
+        /**
+         * @param judged whether the ideal partner profile has criteria: without any, every applicant
+         *               scores 100, which must not approve everyone
+         */
+        public boolean approves(int fitScore, boolean judged, String email) {
+            return approvesByScore(fitScore, judged) || emailDomains.contains(domainOf(email));
+        }
+
+        public boolean approvesByScore(int fitScore, boolean judged) {
+            return minScore != null && judged && fitScore >= minScore;
+        }
+
+        private static String domainOf(String email) {
+            return email.substring(email.indexOf('@') + 1).toLowerCase(Locale.ROOT);
         }
     }
 

@@ -51,6 +51,17 @@ class VettingTest extends PartnerTestBase {
     }
 
     @Test
+    void withoutAnIdealProfileAScoreThresholdApprovesNobody() {
+        Setup s = program("Unjudged Partners");
+        programs.setAutoApproval(s.workspace(), MANAGER, s.program().id(), 50, List.of());
+
+        apply(browser(), s, application("Una Judged", "una@unjudged.test"));
+
+        assertThat(applicationOf(s, "una@unjudged.test").fitScore()).as("nothing to judge: 100").isEqualTo(100);
+        assertThat(enrollmentOf(s, "una@unjudged.test").status()).isEqualTo(EnrollmentStatus.PENDING);
+    }
+
+    @Test
     void anEmailDomainOnTheProgramsListIsApprovedAtOnceWhateverTheScore() {
         Setup s = program("Domain Partners");
         idealProfile(s);
