@@ -4,15 +4,12 @@ import java.nio.file.Path;
 import java.util.List;
 
 import com.microsoft.playwright.Browser;
-import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.options.AriaRole;
 import dev.tandem.program.ApplicationQuestion;
-import dev.tandem.testing.Browsers;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
+import dev.tandem.testing.Chromium;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -24,40 +21,16 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class ApplicationBrowserTest extends PartnerTestBase {
 
-    private static Browsers browsers;
-
-    private BrowserContext context;
-    private List<String> problems;
-
-    @BeforeAll
-    static void launchChromium() {
-        browsers = Browsers.launch();
-    }
-
-    @AfterAll
-    static void quitChromium() {
-        if (browsers != null) {
-            browsers.close();
-        }
-    }
-
-    @AfterEach
-    void closeAndCheckConsole() {
-        if (context != null) {
-            context.close();
-        }
-        assertThat(problems).as("console and script errors in the pages").isNullOrEmpty();
-    }
+    @RegisterExtension
+    static final Chromium chromium = new Chromium();
 
     @Test
     void aPersonAppliesOnAPhoneWithoutEverSeeingTheHoneypot() {
         Setup s = program("Phone Partners");
         idealProfile(s);
         question(s, "Do you run an agency?", ApplicationQuestion.Kind.YES_NO, List.of(), true);
-        context = browsers.newContext("http://localhost:" + port,
+        Page page = chromium.open("http://localhost:" + port,
                 new Browser.NewContextOptions().setViewportSize(390, 844).setLocale("es-ES"));
-        Page page = context.newPage();
-        problems = Browsers.problemsOf(page);
 
         page.navigate("/p/" + s.program().slug());
         assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setName("Hazte partner de Phone Partners")))
@@ -88,10 +61,8 @@ class ApplicationBrowserTest extends PartnerTestBase {
         Setup s = program("Desk Partners");
         idealProfile(s);
         apply(browser(), s, application("Dora Desk", "dora@desk.test"));
-        context = browsers.newContext("http://localhost:" + port,
+        Page page = chromium.open("http://localhost:" + port,
                 new Browser.NewContextOptions().setViewportSize(1280, 900));
-        Page page = context.newPage();
-        problems = Browsers.problemsOf(page);
         page.navigate("/login");
         page.getByLabel("Email").fill(s.tenant().ownerEmail());
         page.getByLabel("Password").fill(dev.tandem.testing.Fixtures.PASSWORD);

@@ -5,14 +5,10 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import com.microsoft.playwright.Browser;
-import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.options.AriaRole;
@@ -22,17 +18,15 @@ import dev.tandem.notification.Email;
 import dev.tandem.notification.Emails;
 import dev.tandem.partner.internal.SubmissionRateLimiter;
 import dev.tandem.partner.web.PortalSignInLimiter;
-import dev.tandem.testing.Browsers;
+import dev.tandem.testing.Chromium;
 import dev.tandem.testing.Fixtures;
 import dev.tandem.testing.IntegrationTest;
 import dev.tandem.workspace.Role;
 import dev.tandem.workspace.StaffAccounts;
 import dev.tandem.workspace.WorkspaceId;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
 
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
@@ -59,7 +53,8 @@ class PartnerProgramJourneyBrowserTest extends IntegrationTest {
     private static final String APPLICANT = "Lucía Fernández";
     private static final String APPLICANT_EMAIL = "lucia@estudio-lucia.test";
 
-    private static Browsers browsers;
+    @RegisterExtension
+    static final Chromium chromium = new Chromium();
 
     @Autowired
     Fixtures fixtures;
@@ -72,33 +67,11 @@ class PartnerProgramJourneyBrowserTest extends IntegrationTest {
     @Autowired
     PortalSignInLimiter signInLimiter;
 
-    private final List<BrowserContext> contexts = new ArrayList<>();
-    private final List<String> problems = new CopyOnWriteArrayList<>();
-
-    @BeforeAll
-    static void launchChromium() {
-        browsers = Browsers.launch();
-    }
-
-    @AfterAll
-    static void quitChromium() {
-        if (browsers != null) {
-            browsers.close();
-        }
-    }
-
     @BeforeEach
     void freshInstall() {
         resetDatabase();
         applicationLimiter.reset();
         signInLimiter.clear();
-    }
-
-    @AfterEach
-    void closeContextsAndCheckConsole() {
-        contexts.forEach(BrowserContext::close);
-        contexts.clear();
-        assertThat(problems).as("console and script errors in the pages").isEmpty();
     }
 
     @Test
@@ -377,16 +350,7 @@ class PartnerProgramJourneyBrowserTest extends IntegrationTest {
     }
 
     private Page open(Browser.NewContextOptions options) {
-        BrowserContext context = browsers.newContext("http://localhost:" + port, options);
-        contexts.add(context);
-        Page page = context.newPage();
-        page.onConsoleMessage(message -> {
-            if ("error".equals(message.type())) {
-                problems.add("console error on " + page.url() + ": " + message.text() + " (" + message.location() + ")");
-            }
-        });
-        page.onPageError(error -> problems.add("uncaught error on " + page.url() + ": " + error));
-        return page;
+        return chromium.open("http://localhost:" + port, options);
     }
 
     private String url(String path) {

@@ -5,20 +5,16 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
-import java.util.List;
 
 import com.microsoft.playwright.Browser;
-import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.options.AriaRole;
 import com.microsoft.playwright.options.Media;
-import dev.tandem.testing.Browsers;
+import dev.tandem.testing.Chromium;
 import dev.tandem.workspace.Actor;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -31,30 +27,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class PortalJourneyBrowserTest extends PortalScenarioTest {
 
-    private static Browsers browsers;
-
-    private BrowserContext context;
-    private List<String> problems;
-
-    @BeforeAll
-    static void launchChromium() {
-        browsers = Browsers.launch();
-    }
-
-    @AfterAll
-    static void quitChromium() {
-        if (browsers != null) {
-            browsers.close();
-        }
-    }
-
-    @AfterEach
-    void closeContextAndCheckConsole() {
-        if (context != null) {
-            context.close();
-        }
-        assertThat(problems).as("console and script errors in the pages").isNullOrEmpty();
-    }
+    @RegisterExtension
+    static final Chromium chromium = new Chromium();
 
     @Test
     void aPartnerSignsInByEmailedLinkAcceptsTheAgreementAndTicksAStep() {
@@ -144,10 +118,7 @@ class PortalJourneyBrowserTest extends PortalScenarioTest {
     }
 
     private Page open(Browser.NewContextOptions options) {
-        context = browsers.newContext("http://localhost:" + port, options);
-        Page page = context.newPage();
-        problems = Browsers.problemsOf(page);
-        return page;
+        return chromium.open("http://localhost:" + port, options);
     }
 
     private String url(String path) {

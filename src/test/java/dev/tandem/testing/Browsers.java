@@ -15,16 +15,10 @@ import com.microsoft.playwright.Playwright;
 
 /**
  * A real Chromium for browser tests: Debian's {@code /usr/bin/chromium}, driven by Playwright,
- * which never downloads a browser of its own. One instance per test class is the intended use:
- *
- * <pre>{@code
- * static Browsers browsers;
- * @BeforeAll static void launch() { browsers = Browsers.launch(); }
- * @AfterAll static void quit() { browsers.close(); }
- * }</pre>
- *
- * and a fresh {@link BrowserContext} (cookies, locale, viewport) per test. A missing Chromium
- * fails the tests instead of skipping them, so a machine without it cannot pass silently.
+ * which never downloads a browser of its own. One instance per test class is the intended use,
+ * with a fresh {@link BrowserContext} (cookies, locale, viewport) per test: the {@link Chromium}
+ * extension does both, and checks the pages for errors. A missing Chromium fails the tests instead
+ * of skipping them, so a machine without it cannot pass silently.
  */
 public final class Browsers implements AutoCloseable {
 

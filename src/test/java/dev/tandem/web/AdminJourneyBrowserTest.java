@@ -5,25 +5,21 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
-import java.util.List;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.regex.Pattern;
 
 import com.microsoft.playwright.Browser;
-import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.options.AriaRole;
 import com.microsoft.playwright.options.SelectOption;
 import dev.tandem.testing.ApiClient;
-import dev.tandem.testing.Browsers;
+import dev.tandem.testing.Chromium;
 import dev.tandem.testing.Fixtures;
 import dev.tandem.testing.IntegrationTest;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
 
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
@@ -41,37 +37,15 @@ class AdminJourneyBrowserTest extends IntegrationTest {
 
     private static final String PASSWORD = "a long enough password";
 
-    private static Browsers browsers;
+    @RegisterExtension
+    static final Chromium chromium = new Chromium();
 
     @Autowired
     Fixtures fixtures;
 
-    private BrowserContext context;
-    private List<String> problems;
-
-    @BeforeAll
-    static void launchChromium() {
-        browsers = Browsers.launch();
-    }
-
-    @AfterAll
-    static void quitChromium() {
-        if (browsers != null) {
-            browsers.close();
-        }
-    }
-
     @BeforeEach
     void freshInstall() {
         resetDatabase();
-    }
-
-    @AfterEach
-    void closeContextAndCheckConsole() {
-        if (context != null) {
-            context.close();
-        }
-        assertThat(problems).as("console and script errors in the pages").isNullOrEmpty();
     }
 
     @Test
@@ -236,10 +210,7 @@ class AdminJourneyBrowserTest extends IntegrationTest {
     }
 
     private Page open(Browser.NewContextOptions options) {
-        context = browsers.newContext("http://localhost:" + port, options);
-        Page page = context.newPage();
-        problems = Browsers.problemsOf(page);
-        return page;
+        return chromium.open("http://localhost:" + port, options);
     }
 
     private String url(String path) {
