@@ -1,6 +1,5 @@
 package dev.tandem.partner;
 
-import java.nio.file.Path;
 import java.util.List;
 
 import com.microsoft.playwright.Browser;
@@ -37,7 +36,7 @@ class ApplicationBrowserTest extends PartnerTestBase {
                 .isVisible();
         assertThat(page.locator("#homepage")).not().isInViewport();
         assertThat(page.locator(".hp").boundingBox().x).as("the honeypot is off screen").isLessThan(-1000);
-        screenshot(page, "apply-phone-es.png");
+        chromium.screenshot(page, "apply-phone-es.png");
 
         page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Solicitar ahora")).click();
         page.getByLabel("Tu nombre").fill("Elena Móvil");
@@ -53,7 +52,7 @@ class ApplicationBrowserTest extends PartnerTestBase {
         assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setName("Gracias por tu solicitud")))
                 .isVisible();
         assertThat(enrollmentOf(s, "elena@phone.test").status()).isEqualTo(EnrollmentStatus.PENDING);
-        screenshot(page, "apply-thanks-es.png");
+        chromium.screenshot(page, "apply-thanks-es.png");
     }
 
     @Test
@@ -72,19 +71,13 @@ class ApplicationBrowserTest extends PartnerTestBase {
         page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("1 waiting for review")).click();
         assertThat(page.getByText("Fit 75/100")).isVisible();
         assertThat(page.getByText("hoped for: spain · weight 1")).isVisible();
-        screenshot(page, "review-queue.png");
+        chromium.screenshot(page, "review-queue.png");
         page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Approve")).click();
 
         assertThat(page.getByText("Approved Dora Desk.")).isVisible();
         assertThat(enrollmentOf(s, "dora@desk.test").status()).isEqualTo(EnrollmentStatus.APPROVED);
         page.navigate("/admin/partners/" + enrollmentOf(s, "dora@desk.test").partnerId());
-        screenshot(page, "partner.png");
+        chromium.screenshot(page, "partner.png");
     }
 
-    private static void screenshot(Page page, String name) {
-        String folder = System.getProperty("tandem.screenshots");
-        if (folder != null) {
-            page.screenshot(new Page.ScreenshotOptions().setPath(Path.of(folder, name)).setFullPage(true));
-        }
-    }
 }

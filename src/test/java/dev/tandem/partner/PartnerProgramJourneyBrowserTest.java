@@ -1,10 +1,5 @@
 package dev.tandem.partner;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.nio.file.Paths;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -127,7 +122,7 @@ class PartnerProgramJourneyBrowserTest extends IntegrationTest {
         assertThat(tierRows.nth(0)).containsText("Default");
         assertThat(tierRows.nth(1)).containsText("Gold");
         assertThat(tierRows.nth(1)).containsText("10 customers a year");
-        screenshot(manager, "journey-program.png");
+        chromium.screenshot(manager, "journey-program.png");
 
         programTabs(manager).getByRole(AriaRole.LINK, new Locator.GetByRoleOptions().setName("Agreement").setExact(true)).click();
         assertThat(manager).hasURL(url("/admin/programs/" + programId + "/agreement"));
@@ -205,7 +200,7 @@ class PartnerProgramJourneyBrowserTest extends IntegrationTest {
         assertThat(proposal.boundingBox().y).as("the proposal comes before the form")
                 .isLessThan(applicant.locator("form").boundingBox().y);
         assertThat(applicant.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Solicitar ahora"))).isVisible();
-        screenshot(applicant, "journey-apply-es.png");
+        chromium.screenshot(applicant, "journey-apply-es.png");
 
         applicant.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Solicitar ahora")).click();
         applicant.getByLabel("Tu nombre").fill(APPLICANT);
@@ -227,7 +222,7 @@ class PartnerProgramJourneyBrowserTest extends IntegrationTest {
         Email received = latestEmail(workspace, APPLICANT_EMAIL);
         assertThat(received.language()).isEqualTo(Language.ES);
         assertThat(received.subject()).isEqualTo("Hemos recibido tu solicitud a " + PROGRAM);
-        screenshot(applicant, "journey-thanks-es.png");
+        chromium.screenshot(applicant, "journey-thanks-es.png");
 
         // 3. the manager reviews the application and approves it into Gold
         mainNavigation(manager).getByRole(AriaRole.LINK, new Locator.GetByRoleOptions().setName("Partners")).click();
@@ -249,7 +244,7 @@ class PartnerProgramJourneyBrowserTest extends IntegrationTest {
         assertThat(application.locator("dl dd")).hasText("Boletín");
         assertThat(application).containsText("Escribo un boletín para 3.000 autónomos");
         assertThat(application).containsText("Jorge Gil, jorge@clientes.test");
-        screenshot(manager, "journey-queue.png");
+        chromium.screenshot(manager, "journey-queue.png");
 
         application.getByLabel("Approve into tier").selectOption(new SelectOption().setLabel("Gold"));
         application.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Approve")).click();
@@ -295,7 +290,7 @@ class PartnerProgramJourneyBrowserTest extends IntegrationTest {
         assertThat(home.locator("td").nth(2)).hasText("Aprobado");
         assertThat(home.locator("td").nth(3)).hasText("Por aceptar: versión 1");
         assertThat(home.locator("td").nth(4)).hasText("0 de 2 pasos hechos");
-        screenshot(applicant, "journey-portal-pending-es.png");
+        chromium.screenshot(applicant, "journey-portal-pending-es.png");
 
         banner.getByRole(AriaRole.LINK, new Locator.GetByRoleOptions()
                 .setName("Lee y acepta el acuerdo de " + PROGRAM + " (versión 1)")).click();
@@ -323,7 +318,7 @@ class PartnerProgramJourneyBrowserTest extends IntegrationTest {
         assertThat(checklist.locator(".progress-count")).hasText("2 de 2 pasos hechos");
         assertThat(checklist.locator("li.done")).hasCount(2);
         assertThat(checklist.getByRole(AriaRole.BUTTON)).hasCount(0);
-        screenshot(applicant, "journey-portal-onboarding-es.png");
+        chromium.screenshot(applicant, "journey-portal-onboarding-es.png");
 
         portalNav.getByRole(AriaRole.LINK, new Locator.GetByRoleOptions().setName("Inicio")).click();
         assertThat(applicant).hasURL(url("/portal"));
@@ -346,7 +341,7 @@ class PartnerProgramJourneyBrowserTest extends IntegrationTest {
         assertThat(board.locator("td").nth(3)).hasText("✓");
         assertThat(board.locator("td").nth(4)).hasText("✓");
         assertThat(manager.locator("table.onboarding-steps .stuck-count")).hasText(new String[] {"0", "0"});
-        screenshot(manager, "journey-onboarding-board.png");
+        chromium.screenshot(manager, "journey-onboarding-board.png");
     }
 
     private Page open(Browser.NewContextOptions options) {
@@ -384,16 +379,4 @@ class PartnerProgramJourneyBrowserTest extends IntegrationTest {
                 .setHas(page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName(button))));
     }
 
-    private static void screenshot(Page page, String name) {
-        String folder = System.getProperty("tandem.screenshots");
-        if (folder == null || folder.isBlank()) {
-            return;
-        }
-        try {
-            Path dir = Files.createDirectories(Paths.get(folder));
-            page.screenshot(new Page.ScreenshotOptions().setPath(dir.resolve(name)).setFullPage(true));
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
 }

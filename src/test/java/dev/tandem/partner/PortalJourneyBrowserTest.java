@@ -1,10 +1,5 @@
 package dev.tandem.partner;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.nio.file.Paths;
 
 import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.Locator;
@@ -45,7 +40,7 @@ class PortalJourneyBrowserTest extends PortalScenarioTest {
 
         page.navigate("/portal");
         assertThat(page).hasURL(url("/portal/login"));
-        screenshot(page, "portal-login.png");
+        chromium.screenshot(page, "portal-login.png");
         page.getByLabel("Email").fill(email);
         page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Continue")).click();
         assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setLevel(1))).hasText("Check your inbox");
@@ -57,20 +52,20 @@ class PortalJourneyBrowserTest extends PortalScenarioTest {
         Locator banner = page.locator("#pending-agreements");
         assertThat(banner).isVisible();
         assertThat(page.locator("table.programs")).containsText("0 of 2 steps done");
-        screenshot(page, "portal-home-pending.png");
+        chromium.screenshot(page, "portal-home-pending.png");
 
         banner.getByRole(AriaRole.LINK).click();
         assertThat(page.locator(".agreement-text strong")).hasText("20%");
         page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("I accept version 1")).click();
         assertThat(page.getByRole(AriaRole.STATUS)).containsText("your acceptance is recorded");
         assertThat(page.locator("#pending-agreements")).hasCount(0);
-        screenshot(page, "portal-agreement.png");
+        chromium.screenshot(page, "portal-agreement.png");
 
         page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Your receipt")).click();
         assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setLevel(1))).hasText("Acceptance receipt");
         page.emulateMedia(new Page.EmulateMediaOptions().setMedia(Media.PRINT));
         assertThat(page.locator(".sidebar")).isHidden();
-        screenshot(page, "portal-receipt-print.png");
+        chromium.screenshot(page, "portal-receipt-print.png");
         page.emulateMedia(new Page.EmulateMediaOptions().setMedia(Media.SCREEN));
 
         portalNavigation(page).getByRole(AriaRole.LINK, new Locator.GetByRoleOptions().setName("Onboarding")).click();
@@ -80,7 +75,7 @@ class PortalJourneyBrowserTest extends PortalScenarioTest {
         assertThat(page.getByRole(AriaRole.STATUS)).containsText("Step done");
         assertThat(checklist).containsText("2 of 2 steps done");
         assertThat(checklist.getByRole(AriaRole.BUTTON)).hasCount(0);
-        screenshot(page, "portal-onboarding.png");
+        chromium.screenshot(page, "portal-onboarding.png");
 
         portalNavigation(page).getByRole(AriaRole.LINK, new Locator.GetByRoleOptions().setName("Payout details")).click();
         page.getByLabel("Account holder").fill("Ana Journey");
@@ -90,7 +85,7 @@ class PortalJourneyBrowserTest extends PortalScenarioTest {
         page.getByLabel("IBAN").fill("ES91 2100 0418 4502 0005 1332");
         page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Save")).click();
         assertThat(page.locator(".current-payout .summary")).hasText("IBAN ES91 •••• 1332");
-        screenshot(page, "portal-payout.png");
+        chromium.screenshot(page, "portal-payout.png");
     }
 
     @Test
@@ -112,7 +107,7 @@ class PortalJourneyBrowserTest extends PortalScenarioTest {
         assertThat(page).hasURL(url("/portal"));
         assertThat(page.locator("#pending-agreements")).isVisible();
         assertThat(horizontalOverflow(page)).as("the home page scrolls sideways").isZero();
-        screenshot(page, "portal-home-phone.png");
+        chromium.screenshot(page, "portal-home-phone.png");
         page.navigate("/portal/payout");
         assertThat(horizontalOverflow(page)).as("the payout page scrolls sideways").isZero();
     }
@@ -134,16 +129,4 @@ class PortalJourneyBrowserTest extends PortalScenarioTest {
         return overflow.intValue();
     }
 
-    private static void screenshot(Page page, String name) {
-        String folder = System.getProperty("tandem.screenshots");
-        if (folder == null || folder.isBlank()) {
-            return;
-        }
-        try {
-            Path dir = Files.createDirectories(Paths.get(folder));
-            page.screenshot(new Page.ScreenshotOptions().setPath(dir.resolve(name)).setFullPage(true));
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
 }

@@ -92,4 +92,18 @@ public final class Chromium implements BeforeAllCallback, AfterAllCallback, Afte
             }
         }
     }
+
+    /** Saves a full-page screenshot into the folder named by {@code -Dtandem.screenshots=…}, if any. */
+    public void screenshot(Page page, String name) {
+        String folder = System.getProperty("tandem.screenshots");
+        if (folder == null || folder.isBlank()) {
+            return;
+        }
+        try {
+            java.nio.file.Path dir = java.nio.file.Files.createDirectories(java.nio.file.Paths.get(folder));
+            page.screenshot(new Page.ScreenshotOptions().setPath(dir.resolve(name)).setFullPage(true));
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
 }

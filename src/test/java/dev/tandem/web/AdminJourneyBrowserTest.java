@@ -1,10 +1,5 @@
 package dev.tandem.web;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.nio.file.Paths;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.regex.Pattern;
 
@@ -79,7 +74,7 @@ class AdminJourneyBrowserTest extends IntegrationTest {
         assertThat(page).hasURL(Pattern.compile("^http://localhost:" + port + "/admin(\\?continue)?$"));
         assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setLevel(1))).hasText("Welcome, Ana Ruiz");
         assertThat(page.locator(".brand .workspace")).hasText("Acme");
-        screenshot(page, "dashboard-desktop.png");
+        chromium.screenshot(page, "dashboard-desktop.png");
 
         mainNavigation(page).getByRole(AriaRole.LINK, new Locator.GetByRoleOptions().setName("API keys")).click();
         assertThat(page).hasURL(url("/admin/api-keys"));
@@ -190,7 +185,7 @@ class AdminJourneyBrowserTest extends IntegrationTest {
         signIn(page, globex.ownerEmail(), Fixtures.PASSWORD, "Sign in");
         assertThat(page).hasURL(url("/admin"));
         assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setLevel(1))).hasText("Welcome, Globex Owner");
-        screenshot(page, "dashboard-phone.png");
+        chromium.screenshot(page, "dashboard-phone.png");
 
         assertThat(horizontalOverflow(page)).as("the dashboard scrolls sideways").isZero();
         Locator menu = page.locator("details.menu > summary");
@@ -242,16 +237,4 @@ class AdminJourneyBrowserTest extends IntegrationTest {
         return jdbc.sql("select count(*) from " + table).query(Long.class).single();
     }
 
-    private static void screenshot(Page page, String name) {
-        String folder = System.getProperty("tandem.screenshots");
-        if (folder == null || folder.isBlank()) {
-            return;
-        }
-        try {
-            Path dir = Files.createDirectories(Paths.get(folder));
-            page.screenshot(new Page.ScreenshotOptions().setPath(dir.resolve(name)).setFullPage(true));
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
 }
