@@ -11,6 +11,8 @@ import dev.tandem.partner.internal.PartnerRepository;
 import dev.tandem.workspace.AuditLog;
 import dev.tandem.workspace.Workspaces;
 import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -29,10 +31,11 @@ public class PortalSignIn {
     private final Workspaces workspaces;
     private final PasswordEncoder passwords;
     private final AuditLog audit;
+    private final ApplicationEventPublisher events;
     private final String decoyHash;
 
     PortalSignIn(PartnerRepository partners, Partners enrollments, PortalLinks links, Emails emails,
-            Workspaces workspaces, PasswordEncoder passwords, AuditLog audit) {
+            Workspaces workspaces, PasswordEncoder passwords, AuditLog audit, ApplicationEventPublisher events) {
         this.partners = partners;
         this.enrollments = enrollments;
         this.links = links;
@@ -40,6 +43,7 @@ public class PortalSignIn {
         this.workspaces = workspaces;
         this.passwords = passwords;
         this.audit = audit;
+        this.events = events;
         this.decoyHash = passwords.encode("a password nobody has");
     }
 
@@ -72,12 +76,22 @@ public class PortalSignIn {
     }
 
     /**
+     * Asks for a sign-in link to be emailed to every partner with this address. Only records the
+     * request (the same small write for any address), so the page answers as fast for a stranger as
+     * for a partner; {@link #sendLinks(SignInLinkRequested)} does the rest after the answer.
+     */
+    @Transactional
+    public void requestLinks(String email) {
+        events.publishEvent(new SignInLinkRequested(normalised(email)));
+    }
+
+    /**
      * Emails a sign-in link to every partner with this email, in any workspace, each in the
      * partner's language and for that workspace. Unknown or malformed addresses get nothing.
      */
-    @Transactional
-    public void sendLinks(String email) {
-        for (Partner partner : partners.findAllByEmail(normalised(email))) {
+    @ApplicationModuleListener
+    void sendLinks(SignInLinkRequested request) {
+        for (Partner partner : partners.findAllByEmail(request.email())) {
             String link = links.issue(partner.workspaceId(), partner.id(), PortalLinks.Purpose.SIGN_IN);
             Map<String, Object> model = new HashMap<>();
             model.put("partnerName", partner.name());

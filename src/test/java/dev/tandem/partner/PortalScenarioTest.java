@@ -2,6 +2,7 @@ package dev.tandem.partner;
 
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -96,7 +97,10 @@ abstract class PortalScenarioTest extends IntegrationTest {
 
     /** The path of the sign-in link in the newest email to this address in the workspace. */
     String linkFromOutbox(WorkspaceId workspace, String email) {
-        Email latest = emails.latestTo(workspace, email).orElseThrow(() -> new AssertionError("no email to " + email));
+        // the link is emailed just after the sign-in page answered
+        Email latest = org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(10))
+                .until(() -> emails.latestTo(workspace, email).filter(e -> e.template().equals("magic-link")), Optional::isPresent)
+                .orElseThrow();
         Matcher link = LINK.matcher(latest.bodyText());
         assertThat(link.find()).as("a sign-in link in %s", latest.bodyText()).isTrue();
         return link.group(1);

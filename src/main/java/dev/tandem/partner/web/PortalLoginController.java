@@ -79,7 +79,7 @@ class PortalLoginController {
             sessions.signIn(partner.get(), request, response);
             return "redirect:/portal";
         }
-        signIn.sendLinks(form.email());
+        signIn.requestLinks(form.email());
         model.addAttribute("email", form.email().trim());
         model.addAttribute("minutes", PortalLinks.SIGN_IN_VALIDITY.toMinutes());
         return "partner/portal/check-inbox";
