@@ -54,7 +54,9 @@ class ApplicationPageTest extends PartnerTestBase {
         assertThat(email.template()).isEqualTo("application-received");
         assertThat(email.language()).isEqualTo(Language.ES);
         assertThat(email.subject()).isEqualTo("Hemos recibido tu solicitud a Facturas Partners");
-        assertThat(email.bodyText()).startsWith("Hola, Lucía Pérez:").contains("Hemos recibido tu solicitud.");
+        assertThat(email.bodyText()).startsWith("Hola:").contains("Hemos recibido tu solicitud.")
+                .as("the name typed on a public form is not repeated to an unverified address")
+                .doesNotContain("Lucía Pérez");
     }
 
     @Test
