@@ -55,7 +55,7 @@ public class PayoutDetails {
         partners.find(workspace, partner).orElseThrow(() -> new NotFoundException("no partner " + partner));
         PayoutDetailsInput clean = PayoutDetailsRules.checked(input);
         String summary = PayoutDetailsRules.summary(clean);
-        repository.save(workspace, partner, clean.method(), cipher.encrypt(serialise(clean)), summary, clock.instant());
+        repository.save(workspace, partner, clean.method(), cipher.encrypt(serialise(clean), context(workspace, partner)), summary, clock.instant());
         audit.record(workspace, by, "payout_details.updated", partner.toString(),
                 Map.of("method", clean.method(), "summary", summary));
         onboarding.systemDone(workspace, partner, OnboardingStepKind.ADD_PAYOUT_DETAILS);
@@ -69,7 +69,7 @@ public class PayoutDetails {
 
     /** The clear details, decrypted: for paying the partner, never for showing. */
     public Optional<PayoutDetailsInput> reveal(WorkspaceId workspace, PartnerId partner) {
-        return repository.find(workspace, partner).map(stored -> deserialise(cipher.decrypt(stored.encrypted())));
+        return repository.find(workspace, partner).map(stored -> deserialise(cipher.decrypt(stored.encrypted(), context(workspace, partner))));
     }
 
     private static byte[] serialise(PayoutDetailsInput input) {
@@ -96,5 +96,10 @@ public class PayoutDetails {
             case "stripe" -> new PayoutDetailsInput.Stripe(values.get("accountId"));
             default -> new PayoutDetailsInput.Manual();
         };
+    }
+
+    /** What a stored value is bound to: it decrypts on this partner's row only. */
+    private static String context(WorkspaceId workspace, PartnerId partner) {
+        return "payout-details:" + workspace.value() + ":" + partner.value();
     }
 }

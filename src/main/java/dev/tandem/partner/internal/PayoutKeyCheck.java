@@ -1,0 +1,40 @@
+package dev.tandem.partner.internal;
+
+import java.util.HexFormat;
+import java.util.List;
+
+import org.springframework.boot.ApplicationArguments;
+import org.springframework.boot.ApplicationRunner;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+/**
+ * Refuses to start when stored payout details were encrypted with a key this node does not have
+ * (a changed or mistyped TANDEM_ENCRYPTION_KEY): better a clear stop now than a payout run that
+ * cannot read a single bank account later.
+ */
+@Component
+class PayoutKeyCheck implements ApplicationRunner {
+
+    private final JdbcClient jdbc;
+    private final PayoutDetailsCipher cipher;
+
+    PayoutKeyCheck(JdbcClient jdbc, PayoutDetailsCipher cipher) {
+        this.jdbc = jdbc;
+        this.cipher = cipher;
+    }
+
+    @Override
+    public void run(ApplicationArguments args) {
+        List<byte[]> prefixes = jdbc.sql("select distinct substring(encrypted from 1 for 5) from payout_details")
+                .query(byte[].class).list();
+        for (byte[] prefix : prefixes) {
+            if (cipher.knownKeyId(prefix).isEmpty()) {
+                throw new IllegalStateException("Stored payout details were encrypted with key "
+                        + HexFormat.of().formatHex(prefix, 1, Math.min(5, prefix.length)) + ", but this node has key "
+                        + cipher.currentKeyId() + ". Set TANDEM_ENCRYPTION_KEY to the key they were written with, or"
+                        + " add that key to TANDEM_ENCRYPTION_OLD_KEYS.");
+            }
+        }
+    }
+}
