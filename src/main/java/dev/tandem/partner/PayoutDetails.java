@@ -32,15 +32,17 @@ public class PayoutDetails {
     private final PartnerRepository partners;
     private final Onboarding onboarding;
     private final AuditLog audit;
+    private final AccountNotices notices;
     private final Clock clock;
 
     PayoutDetails(PayoutDetailsRepository repository, PayoutDetailsCipher cipher, PartnerRepository partners,
-            Onboarding onboarding, AuditLog audit, Clock clock) {
+            Onboarding onboarding, AuditLog audit, AccountNotices notices, Clock clock) {
         this.repository = repository;
         this.cipher = cipher;
         this.partners = partners;
         this.onboarding = onboarding;
         this.audit = audit;
+        this.notices = notices;
         this.clock = clock;
     }
 
@@ -52,13 +54,14 @@ public class PayoutDetails {
      */
     @Transactional
     public PayoutDetailsSummary save(WorkspaceId workspace, Actor by, PartnerId partner, PayoutDetailsInput input) {
-        partners.find(workspace, partner).orElseThrow(() -> new NotFoundException("no partner " + partner));
+        Partner who = partners.find(workspace, partner).orElseThrow(() -> new NotFoundException("no partner " + partner));
         PayoutDetailsInput clean = PayoutDetailsRules.checked(input);
         String summary = PayoutDetailsRules.summary(clean);
         repository.save(workspace, partner, clean.method(), cipher.encrypt(serialise(clean), context(workspace, partner)), summary, clock.instant());
         audit.record(workspace, by, "payout_details.updated", partner.toString(),
                 Map.of("method", clean.method(), "summary", summary));
         onboarding.systemDone(workspace, partner, OnboardingStepKind.ADD_PAYOUT_DETAILS);
+        notices.tell(workspace, who, "email.account-changed.payout", summary);
         return repository.summary(workspace, partner).orElseThrow();
     }
 

@@ -24,12 +24,15 @@ public class PortalProfiles {
     private final Onboarding onboarding;
     private final PasswordEncoder passwords;
     private final AuditLog audit;
+    private final AccountNotices notices;
 
-    PortalProfiles(PartnerRepository partners, Onboarding onboarding, PasswordEncoder passwords, AuditLog audit) {
+    PortalProfiles(PartnerRepository partners, Onboarding onboarding, PasswordEncoder passwords, AuditLog audit,
+            AccountNotices notices) {
         this.partners = partners;
         this.onboarding = onboarding;
         this.passwords = passwords;
         this.audit = audit;
+        this.notices = notices;
     }
 
     /** What a partner may change about themselves. */
@@ -88,6 +91,8 @@ public class PortalProfiles {
         }
         partners.updatePasswordHash(who.workspaceId(), who.partnerId(), passwords.encode(password));
         audit.record(who.workspaceId(), who.asActor(), "partner.password_set", who.partnerId().toString(), Map.of());
+        partners.find(who.workspaceId(), who.partnerId()).ifPresent(partner ->
+                notices.tell(who.workspaceId(), partner, "email.account-changed.password", ""));
     }
 
     /** Whether the partner has a password (otherwise they sign in by link only). */

@@ -117,6 +117,11 @@ class PayoutDetailsTest extends PortalScenarioTest {
 
         assertThat(payoutDetails.reveal(acme.workspace(), enrollment.partnerId()))
                 .contains(new PayoutDetailsInput.Sepa("Bea Martín", IBAN, "CAIXESBBXXX"));
+
+        var notice = emails.latestTo(acme.workspace(), email).orElseThrow();
+        assertThat(notice.template()).as("the partner is told, in case it was not them").isEqualTo("account-changed");
+        assertThat(notice.bodyText()).contains("The account your commissions are paid to was changed")
+                .contains("IBAN ES91 •••• 1332").doesNotContain(IBAN);
     }
 
     @Test

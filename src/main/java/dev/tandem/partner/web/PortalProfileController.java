@@ -65,9 +65,11 @@ class PortalProfileController {
 
     @PostMapping("/portal/profile/password")
     String password(@AuthenticationPrincipal PartnerPrincipal me, @ModelAttribute("passwordForm") PasswordForm form,
-            BindingResult errors, Model model, RedirectAttributes flash) {
+            BindingResult errors, Model model, RedirectAttributes flash, HttpServletRequest request) {
         try {
             profiles.setPassword(me, form.password());
+            // a new session id: a session stolen before the password was set does not carry over
+            request.changeSessionId();
             flash.addFlashAttribute("notice", "portal.profile.passwordSaved");
             return "redirect:/portal/profile";
         } catch (InvalidInputException e) {
