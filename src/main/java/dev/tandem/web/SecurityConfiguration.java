@@ -11,6 +11,7 @@ import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.intercept.AuthorizationFilter;
 import org.springframework.security.web.authentication.AnonymousAuthenticationFilter;
+import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
 
 /**
@@ -51,7 +52,7 @@ class SecurityConfiguration {
     /** Last: everything no module's own chain (e.g. the partner portal's) claimed first. */
     @Bean
     @Order(10)
-    SecurityFilterChain web(HttpSecurity http) throws Exception {
+    SecurityFilterChain web(HttpSecurity http, StaffLoginLimiter loginLimiter) throws Exception {
         String manage = Role.OWNER.authority().substring(5);
         String admin = Role.ADMIN.authority().substring(5);
         http.authorizeHttpRequests(auth -> auth
@@ -63,6 +64,7 @@ class SecurityConfiguration {
                                 "/admin/settings/**", "/admin/outbox/**")
                         .hasAnyRole(manage, admin)
                         .anyRequest().authenticated())
+                .addFilterBefore(loginLimiter, UsernamePasswordAuthenticationFilter.class)
                 .formLogin(form -> form.loginPage("/login").defaultSuccessUrl("/admin", false).permitAll())
                 .logout(logout -> logout.logoutUrl("/logout").logoutSuccessUrl("/login?logout"))
                 .headers(headers -> headers
@@ -70,5 +72,19 @@ class SecurityConfiguration {
                         .referrerPolicy(referrer -> referrer.policy(
                                 ReferrerPolicyHeaderWriter.ReferrerPolicy.STRICT_ORIGIN_WHEN_CROSS_ORIGIN)));
         return http.build();
+    }
+
+    /** Not a servlet filter of its own: it runs inside the staff chain only. */
+    @Bean
+    StaffLoginLimiter staffLoginLimiter(java.time.Clock clock) {
+        return new StaffLoginLimiter(clock);
+    }
+
+    @Bean
+    org.springframework.boot.web.servlet.FilterRegistrationBean<StaffLoginLimiter> staffLoginLimiterRegistration(
+            StaffLoginLimiter limiter) {
+        var registration = new org.springframework.boot.web.servlet.FilterRegistrationBean<>(limiter);
+        registration.setEnabled(false);
+        return registration;
     }
 }

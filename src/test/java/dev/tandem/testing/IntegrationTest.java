@@ -5,6 +5,8 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
+import dev.tandem.web.StaffLoginLimiter;
+import org.junit.jupiter.api.BeforeEach;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -26,6 +28,15 @@ public abstract class IntegrationTest {
 
     @Autowired
     protected JdbcClient jdbc;
+
+    @Autowired
+    private StaffLoginLimiter staffLoginLimiter;
+
+    /** Every test signs in as often as it needs: the sign-in limit is tested on its own. */
+    @BeforeEach
+    void startWithinTheSignInLimit() {
+        staffLoginLimiter.clear();
+    }
 
     @DynamicPropertySource
     static void database(DynamicPropertyRegistry registry) {

@@ -173,4 +173,18 @@ class StaffLoginTest extends IntegrationTest {
     private static String enc(String value) {
         return URLEncoder.encode(value, StandardCharsets.UTF_8);
     }
+
+    @Test
+    void theEleventhSignInAttemptWithinFifteenMinutesIsTurnedAway() {
+        WebClient guesser = browser();
+        for (int attempt = 1; attempt <= 10; attempt++) {
+            assertThat(guesser.login("nobody@example.test", "guess number " + attempt).location())
+                    .as("attempt %d", attempt).endsWith("/login?error");
+        }
+
+        WebClient.Page eleventh = guesser.login("nobody@example.test", "guess number 11");
+
+        assertThat(eleventh.location()).endsWith("/login?tooMany");
+        assertThat(guesser.get("/login?tooMany").body()).contains("Too many sign-in attempts");
+    }
 }
