@@ -79,14 +79,14 @@ class AcceptanceRequests {
             // the checklist's "accept the agreement" is open again until this version is accepted
             onboarding.systemUndone(event.workspaceId(), enrollment.id(), OnboardingStepKind.ACCEPT_AGREEMENT);
             Partner partner = partners.find(event.workspaceId(), enrollment.partnerId()).orElseThrow();
-            String link = links.issue(event.workspaceId(), partner.id(), PortalLinks.Purpose.SIGN_IN);
+            String link = links.issue(event.workspaceId(), partner.id(), PortalLinks.Purpose.WELCOME);
             Map<String, Object> model = new HashMap<>();
             model.put("partnerName", partner.name());
             model.put("programName", program.name());
             model.put("title", version.title());
             model.put("version", version.version());
             model.put("link", new Emails.Secret(link));
-            model.put("minutes", PortalLinks.SIGN_IN_VALIDITY.toMinutes());
+            model.put("days", PortalLinks.WELCOME_VALIDITY.toDays());
             model.put("portalUrl", publicUrl + "/portal/login");
             model.put(Emails.BRAND, brand);
             model.put(Emails.SUBJECT_ARGS, List.of(program.name()));

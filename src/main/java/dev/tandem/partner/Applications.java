@@ -254,13 +254,13 @@ public class Applications {
     }
 
     private void sendApproved(Program program, Partner partner, Language language) {
-        String link = portalLinks.issue(program.workspaceId(), partner.id(), PortalLinks.Purpose.SIGN_IN);
+        String link = portalLinks.issue(program.workspaceId(), partner.id(), PortalLinks.Purpose.WELCOME);
         Map<String, Object> model = new HashMap<>();
         model.put(Emails.BRAND, program.name());
         model.put("partnerName", partner.name());
         model.put("programName", program.name());
         model.put("link", new Emails.Secret(link));
-        model.put("minutes", PortalLinks.SIGN_IN_VALIDITY.toMinutes());
+        model.put("days", PortalLinks.WELCOME_VALIDITY.toDays());
         model.put("portalUrl", link.substring(0, link.indexOf("/portal/login/")) + "/portal");
         emails.send(program.workspaceId(), partner.email(), language, "application-approved", model);
     }

@@ -18,19 +18,25 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Single-use links into the partner portal: sign-in links (valid 15 minutes) and invitation links
- * (valid 7 days). The token is 256 random bits; only its SHA-256 is stored.
+ * Single-use links into the partner portal: sign-in links (valid 15 minutes), invitation links
+ * (7 days) and links in approval and new-agreement emails (3 days). The token is 256 random bits; only its SHA-256 is stored.
  */
 @Service
 public class PortalLinks {
 
     public static final Duration SIGN_IN_VALIDITY = Duration.ofMinutes(15);
     public static final Duration INVITATION_VALIDITY = Duration.ofDays(7);
+    public static final Duration WELCOME_VALIDITY = Duration.ofDays(3);
     private static final SecureRandom RANDOM = new SecureRandom();
 
     /** What a link is for. */
     public enum Purpose {
-        SIGN_IN, INVITATION;
+        /** Asked for on the portal's sign-in page: 15 minutes. */
+        SIGN_IN,
+        /** In an invitation: 7 days, and using it accepts the invitation. */
+        INVITATION,
+        /** In an email Tandem sends unasked (approved, new agreement): 3 days. */
+        WELCOME;
 
         String code() {
             return name().toLowerCase();
@@ -58,7 +64,11 @@ public class PortalLinks {
         byte[] raw = new byte[32];
         RANDOM.nextBytes(raw);
         String token = Base64.getUrlEncoder().withoutPadding().encodeToString(raw);
-        Duration validity = purpose == Purpose.INVITATION ? INVITATION_VALIDITY : SIGN_IN_VALIDITY;
+        Duration validity = switch (purpose) {
+            case SIGN_IN -> SIGN_IN_VALIDITY;
+            case INVITATION -> INVITATION_VALIDITY;
+            case WELCOME -> WELCOME_VALIDITY;
+        };
         Instant now = clock.instant();
         tokens.insert(workspace, partner, sha256(token), purpose.code(), now.plus(validity), now);
         return publicUrl + "/portal/login/" + token;

@@ -117,7 +117,12 @@ class VettingTest extends PartnerTestBase {
         Email email = latestEmailTo(s, "paulo@tier.test");
         assertThat(email.language()).isEqualTo(Language.PT);
         assertThat(email.subject()).isEqualTo("Bem-vindo a Tier Partners: a sua candidatura foi aprovada");
-        assertThat(email.bodyText()).contains("Boas notícias").containsPattern("https?://[^\\s]+/portal/login/[A-Za-z0-9_-]{20,}");
+        assertThat(email.bodyText()).contains("Boas notícias").containsPattern("https?://[^\\s]+/portal/login/[A-Za-z0-9_-]{20,}")
+                .contains("expira em 3 dias");
+        assertThat(count("select count(*) from partner_login_token where workspace_id = ? and partner_id = ?"
+                        + " and purpose = 'welcome' and expires_at - created_at = interval '3 days'",
+                s.workspace().value(), enrollment.partnerId().value()))
+                .as("a partner approved overnight still finds a working link in the morning").isEqualTo(1);
     }
 
     @Test
