@@ -1,8 +1,5 @@
 package dev.tandem.partner;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
@@ -10,6 +7,7 @@ import java.time.Instant;
 import java.util.Base64;
 import java.util.Optional;
 
+import dev.tandem.core.Sha256;
 import dev.tandem.partner.internal.LoginTokenRepository;
 import dev.tandem.workspace.WorkspaceId;
 import org.springframework.beans.factory.annotation.Value;
@@ -70,13 +68,13 @@ public class PortalLinks {
             case WELCOME -> WELCOME_VALIDITY;
         };
         Instant now = clock.instant();
-        tokens.insert(workspace, partner, sha256(token), purpose.code(), now.plus(validity), now);
+        tokens.insert(workspace, partner, Sha256.of(token), purpose.code(), now.plus(validity), now);
         return publicUrl + "/portal/login/" + token;
     }
 
     /** Whether the link still works, without using it up (mail scanners open links too). */
     public boolean usable(String token) {
-        return token != null && tokens.usable(sha256(token), clock.instant());
+        return token != null && tokens.usable(Sha256.of(token), clock.instant());
     }
 
     /** Uses the link: the first call within its validity gets the partner, every later call nothing. */
@@ -85,7 +83,7 @@ public class PortalLinks {
         if (token == null || token.isBlank()) {
             return Optional.empty();
         }
-        return tokens.use(sha256(token), clock.instant()).map(used -> new Redeemed(used.workspaceId(),
+        return tokens.use(Sha256.of(token), clock.instant()).map(used -> new Redeemed(used.workspaceId(),
                 used.partnerId(), Purpose.valueOf(used.purpose().toUpperCase())));
     }
 
@@ -95,11 +93,4 @@ public class PortalLinks {
         tokens.deleteExpired(clock.instant().minus(Duration.ofDays(1)));
     }
 
-    private static byte[] sha256(String token) {
-        try {
-            return MessageDigest.getInstance("SHA-256").digest(token.getBytes(StandardCharsets.UTF_8));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
-    }
 }

@@ -1,8 +1,5 @@
 package dev.tandem.program;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -10,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
+import dev.tandem.core.Sha256;
 import dev.tandem.core.Ids;
 import dev.tandem.core.InvalidInputException;
 import dev.tandem.core.NotFoundException;
@@ -74,7 +72,7 @@ public class Agreements {
         String body = bodyMarkdown.replace("\r\n", "\n");
         int version = agreements.nextVersion(workspace, program, tier);
         AgreementVersion published = new AgreementVersion(program, new AgreementVersionId(Ids.newId()), tier, version,
-                cleanTitle, body, sha256(body), now());
+                cleanTitle, body, Sha256.of(body), now());
         agreements.insert(workspace, published, by.id());
         audit.record(workspace, by, "agreement.published", published.id().toString(),
                 Map.of("program", program.toString(), "tier", tier == null ? "all" : tier.toString(), "version", version));
@@ -96,13 +94,6 @@ public class Agreements {
         return agreements.find(workspace, id).orElseThrow(() -> new NotFoundException("no agreement version " + id));
     }
 
-    static byte[] sha256(String text) {
-        try {
-            return MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
-    }
 
     /** PostgreSQL keeps microseconds: what an answer says now must equal what is read back later. */
     private Instant now() {

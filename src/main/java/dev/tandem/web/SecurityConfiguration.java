@@ -53,8 +53,9 @@ class SecurityConfiguration {
     @Bean
     @Order(10)
     SecurityFilterChain web(HttpSecurity http, StaffLoginLimiter loginLimiter) throws Exception {
-        String manage = Role.OWNER.authority().substring(5);
+        String owner = Role.OWNER.authority().substring(5);
         String admin = Role.ADMIN.authority().substring(5);
+        String manager = Role.MANAGER.authority().substring(5);
         http.authorizeHttpRequests(auth -> auth
                         .requestMatchers("/", "/setup", "/login", "/error", "/p/**", "/css/**", "/js/**", "/img/**",
                                 "/webjars/**", "/favicon.ico", "/favicon.svg", "/api/docs", "/api/docs/**", "/v3/api-docs/**",
@@ -62,7 +63,11 @@ class SecurityConfiguration {
                         .permitAll()
                         .requestMatchers("/admin/team/**", "/admin/api-keys/**", "/admin/audit/**",
                                 "/admin/settings/**", "/admin/outbox/**")
-                        .hasAnyRole(manage, admin)
+                        .hasAnyRole(owner, admin)
+                        // viewers look: every change in the console is a POST, and only their own account is theirs
+                        .requestMatchers(HttpMethod.POST, "/admin/account/**").authenticated()
+                        .requestMatchers(HttpMethod.POST, "/admin/**").hasAnyRole(owner, admin, manager)
+                        .requestMatchers("/admin/programs/new").hasAnyRole(owner, admin, manager)
                         .anyRequest().authenticated())
                 .addFilterBefore(loginLimiter, UsernamePasswordAuthenticationFilter.class)
                 .formLogin(form -> form.loginPage("/login").defaultSuccessUrl("/admin", false).permitAll())

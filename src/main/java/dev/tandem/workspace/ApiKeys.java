@@ -1,8 +1,5 @@
 package dev.tandem.workspace;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.util.List;
@@ -11,6 +8,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
 
+import dev.tandem.core.Sha256;
 import dev.tandem.core.Ids;
 import dev.tandem.core.NotFoundException;
 import dev.tandem.workspace.internal.ApiKey;
@@ -97,7 +95,7 @@ public class ApiKeys {
         if (!wellFormed(secret)) {
             return Optional.empty();
         }
-        return keys.findActiveByHash(sha256(secret)).map(key -> {
+        return keys.findActiveByHash(Sha256.of(secret)).map(key -> {
             keys.touch(key.workspaceId(), key.id(), clock.instant());
             return new ApiKeyPrincipal(key.workspaceId(), key.id(), key.name(), key.scopes());
         });
@@ -110,7 +108,7 @@ public class ApiKeys {
         }
         ApiKeyId id = new ApiKeyId(Ids.newId());
         String hint = secret.substring(0, PREFIX.length() + 4) + "…" + secret.substring(secret.length() - 4);
-        keys.insert(new ApiKey(workspace, id, name.trim(), hint, scopes, clock.instant(), null, null), sha256(secret),
+        keys.insert(new ApiKey(workspace, id, name.trim(), hint, scopes, clock.instant(), null, null), Sha256.of(secret),
                 createdBy);
         audit.record(workspace, actor, "api_key.created", id.toString(),
                 Map.of("name", name.trim(), "scopes", String.join(",", new java.util.TreeSet<>(scopes))));
@@ -130,11 +128,4 @@ public class ApiKeys {
         return secret.toString();
     }
 
-    private static byte[] sha256(String secret) {
-        try {
-            return MessageDigest.getInstance("SHA-256").digest(secret.getBytes(StandardCharsets.UTF_8));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
-    }
 }

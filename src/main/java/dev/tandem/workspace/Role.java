@@ -15,6 +15,11 @@ public enum Role {
         return valueOf(code.toUpperCase());
     }
 
+    /** Everyone but viewers changes things (programs, partners); viewers only look. */
+    public boolean changesThings() {
+        return this != VIEWER;
+    }
+
     public boolean managesWorkspace() {
         return this == OWNER || this == ADMIN;
     }

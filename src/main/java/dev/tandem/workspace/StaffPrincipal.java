@@ -64,6 +64,11 @@ public final class StaffPrincipal implements UserDetails, CredentialsContainer, 
         return language;
     }
 
+    /** Whether pages show this person forms that change things (viewers only look). */
+    public boolean canEdit() {
+        return role.changesThings();
+    }
+
     public Actor asActor() {
         return new Actor(Actor.Kind.STAFF, userId.value(), name);
     }

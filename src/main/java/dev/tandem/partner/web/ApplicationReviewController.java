@@ -57,7 +57,6 @@ class ApplicationReviewController {
     String approve(@AuthenticationPrincipal StaffPrincipal me, @PathVariable String programId,
             @PathVariable String applicationId, @RequestParam(name = "tierId", required = false) String tierId,
             RedirectAttributes flash) {
-        StaffPages.requireEditor(me);
         Applications.Reviewed reviewed = reviewed(me, programId, applicationId);
         TierId tier = tierId == null || tierId.isBlank() ? null : TierId.parse(tierId);
         try {
@@ -74,7 +73,6 @@ class ApplicationReviewController {
     String reject(@AuthenticationPrincipal StaffPrincipal me, @PathVariable String programId,
             @PathVariable String applicationId, @RequestParam(name = "reason", required = false) String reason,
             Model model, RedirectAttributes flash, HttpServletResponse response) {
-        StaffPages.requireEditor(me);
         Applications.Reviewed reviewed = reviewed(me, programId, applicationId);
         try {
             applications.reject(me.workspaceId(), me.asActor(), reviewed.enrollment().id(), reason);

@@ -56,7 +56,6 @@ class InvitationPageController {
     @PostMapping
     String invite(@AuthenticationPrincipal StaffPrincipal me, @PathVariable String programId,
             @ModelAttribute("form") InviteForm form, BindingResult errors, Model model, RedirectAttributes flash) {
-        StaffPages.requireEditor(me);
         ProgramId id = ProgramId.parse(programId);
         Program program = programs.get(me.workspaceId(), id);
         if (form.language() == null) {

@@ -9,9 +9,7 @@ import dev.tandem.partner.OnboardingStepId;
 import dev.tandem.partner.OnboardingStepKind;
 import dev.tandem.program.ProgramId;
 import dev.tandem.program.Programs;
-import dev.tandem.workspace.Role;
 import dev.tandem.workspace.StaffPrincipal;
-import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -52,7 +50,6 @@ class OnboardingAdminController {
     @PostMapping("/steps")
     String add(@AuthenticationPrincipal StaffPrincipal me, @PathVariable String programId,
             @ModelAttribute("form") StepForm form, BindingResult errors, Model model, RedirectAttributes flash) {
-        requireEditor(me);
         ProgramId program = ProgramId.parse(programId);
         try {
             onboarding.addStep(me.workspaceId(), me.asActor(), program,
@@ -68,7 +65,6 @@ class OnboardingAdminController {
     @PostMapping("/steps/{stepId}/remove")
     String remove(@AuthenticationPrincipal StaffPrincipal me, @PathVariable String programId,
             @PathVariable String stepId, RedirectAttributes flash) {
-        requireEditor(me);
         ProgramId program = ProgramId.parse(programId);
         onboarding.removeStep(me.workspaceId(), me.asActor(), program, OnboardingStepId.parse(stepId));
         flash.addFlashAttribute("notice", "onboarding.admin.removed");
@@ -78,7 +74,6 @@ class OnboardingAdminController {
     @PostMapping("/steps/{stepId}/up")
     String moveUp(@AuthenticationPrincipal StaffPrincipal me, @PathVariable String programId,
             @PathVariable String stepId) {
-        requireEditor(me);
         ProgramId program = ProgramId.parse(programId);
         onboarding.moveUp(me.workspaceId(), me.asActor(), program, OnboardingStepId.parse(stepId));
         return "redirect:/admin/programs/" + program + "/onboarding";
@@ -88,13 +83,8 @@ class OnboardingAdminController {
         model.addAttribute("program", programs.get(me.workspaceId(), program));
         model.addAttribute("board", onboarding.board(me.workspaceId(), program));
         model.addAttribute("kinds", List.of(OnboardingStepKind.values()));
-        model.addAttribute("canEdit", me.role() != Role.VIEWER);
+        model.addAttribute("canEdit", me.canEdit());
         return "partner/onboarding/admin";
     }
 
-    private static void requireEditor(StaffPrincipal me) {
-        if (me.role() == Role.VIEWER) {
-            throw new AccessDeniedException("viewers cannot change onboarding checklists");
-        }
-    }
 }

@@ -3,28 +3,16 @@ package dev.tandem.partner.web;
 import java.util.Optional;
 
 import dev.tandem.partner.EnrollmentStatus;
-import dev.tandem.workspace.Role;
 import dev.tandem.workspace.StaffPrincipal;
-import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 
-/** What the partner admin pages share: who may change things (not viewers) and this Tandem's address. */
+/** What the partner admin pages share: whether forms are shown (not to viewers) and this Tandem's address. */
 @ControllerAdvice(assignableTypes = {PartnerAdminController.class, ApplicationReviewController.class,
         InvitationPageController.class})
 class StaffPages {
-
-    static boolean canEdit(StaffPrincipal me) {
-        return me != null && me.role() != Role.VIEWER;
-    }
-
-    static void requireEditor(StaffPrincipal me) {
-        if (!canEdit(me)) {
-            throw new AccessDeniedException("viewers cannot change partners");
-        }
-    }
 
     /** A status from a form or a filter; unknown or blank is none. */
     static Optional<EnrollmentStatus> status(String code) {
@@ -40,7 +28,7 @@ class StaffPages {
 
     @ModelAttribute("canEdit")
     boolean canEditAttribute(@AuthenticationPrincipal StaffPrincipal me) {
-        return canEdit(me);
+        return me != null && me.canEdit();
     }
 
     @ModelAttribute("baseUrl")

@@ -64,7 +64,6 @@ class AgreementPagesController {
     @PostMapping
     String publish(@AuthenticationPrincipal StaffPrincipal me, @PathVariable String programId,
             @ModelAttribute("form") PublishForm form, BindingResult errors, Model model, RedirectAttributes flash) {
-        PageForms.requireEditor(me);
         ProgramId id = ProgramId.parse(programId);
         Program program = programs.get(me.workspaceId(), id);
         TierId tier = form.tierId() == null || form.tierId().isBlank() ? null : TierId.parse(form.tierId());

@@ -65,7 +65,6 @@ class ApplicationFormController {
     String addQuestion(@AuthenticationPrincipal StaffPrincipal me, @PathVariable String programId,
             @ModelAttribute("questionForm") QuestionForm form, BindingResult errors, Model model,
             RedirectAttributes flash) {
-        PageForms.requireEditor(me);
         ProgramId id = ProgramId.parse(programId);
         try {
             forms.addQuestion(me.workspaceId(), me.asActor(), id, form.label(),
@@ -82,7 +81,6 @@ class ApplicationFormController {
     @PostMapping("/questions/{questionId}/remove")
     String removeQuestion(@AuthenticationPrincipal StaffPrincipal me, @PathVariable String programId,
             @PathVariable String questionId, RedirectAttributes flash) {
-        PageForms.requireEditor(me);
         ProgramId id = ProgramId.parse(programId);
         forms.removeQuestion(me.workspaceId(), me.asActor(), id, QuestionId.parse(questionId));
         flash.addFlashAttribute("notice", "question.removed");
@@ -93,7 +91,6 @@ class ApplicationFormController {
     String addCriterion(@AuthenticationPrincipal StaffPrincipal me, @PathVariable String programId,
             @ModelAttribute("criterionForm") CriterionForm form, BindingResult errors, Model model,
             RedirectAttributes flash) {
-        PageForms.requireEditor(me);
         ProgramId id = ProgramId.parse(programId);
         String attribute = form.attribute() == null ? "" : form.attribute().trim();
         QuestionId question = null;
@@ -127,7 +124,6 @@ class ApplicationFormController {
     @PostMapping("/criteria/{criterionId}/remove")
     String removeCriterion(@AuthenticationPrincipal StaffPrincipal me, @PathVariable String programId,
             @PathVariable String criterionId, RedirectAttributes flash) {
-        PageForms.requireEditor(me);
         ProgramId id = ProgramId.parse(programId);
         forms.removeCriterion(me.workspaceId(), me.asActor(), id, CriterionId.parse(criterionId));
         flash.addFlashAttribute("notice", "criterion.removed");

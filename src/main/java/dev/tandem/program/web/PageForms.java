@@ -9,26 +9,12 @@ import java.util.stream.Collectors;
 
 import dev.tandem.core.FieldProblem;
 import dev.tandem.core.InvalidInputException;
-import dev.tandem.workspace.Role;
-import dev.tandem.workspace.StaffPrincipal;
-import org.springframework.security.access.AccessDeniedException;
 import org.springframework.validation.BindingResult;
 
-/** What the program pages share: who may change programs, text areas as lists, and service errors on fields. */
+/** What the program pages share: text areas as lists, and service errors on fields. */
 final class PageForms {
 
     private PageForms() {
-    }
-
-    /** Owners, admins and managers run programs; viewers only look. */
-    static boolean canEdit(StaffPrincipal me) {
-        return me != null && me.role() != Role.VIEWER;
-    }
-
-    static void requireEditor(StaffPrincipal me) {
-        if (!canEdit(me)) {
-            throw new AccessDeniedException("viewers cannot change programs");
-        }
     }
 
     /** One entry per non-empty line: for values that may contain spaces (options, expected values). */

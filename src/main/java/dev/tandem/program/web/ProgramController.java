@@ -61,7 +61,6 @@ class ProgramController {
     String saveSettings(@AuthenticationPrincipal StaffPrincipal me, @PathVariable String programId,
             @ModelAttribute("settingsForm") SettingsForm form, BindingResult errors, Model model,
             RedirectAttributes flash) {
-        PageForms.requireEditor(me);
         ProgramId id = ProgramId.parse(programId);
         try {
             programs.update(me.workspaceId(), me.asActor(), id, new Programs.Settings(form.name(), null,
@@ -80,7 +79,6 @@ class ProgramController {
     String saveAutoApproval(@AuthenticationPrincipal StaffPrincipal me, @PathVariable String programId,
             @ModelAttribute("autoApprovalForm") AutoApprovalForm form, BindingResult errors, Model model,
             RedirectAttributes flash) {
-        PageForms.requireEditor(me);
         ProgramId id = ProgramId.parse(programId);
         try {
             programs.setAutoApproval(me.workspaceId(), me.asActor(), id, PageForms.number(form.minScore(), -1),
@@ -96,7 +94,6 @@ class ProgramController {
     @PostMapping("/archive")
     String archive(@AuthenticationPrincipal StaffPrincipal me, @PathVariable String programId,
             RedirectAttributes flash) {
-        PageForms.requireEditor(me);
         programs.archive(me.workspaceId(), me.asActor(), ProgramId.parse(programId));
         flash.addFlashAttribute("notice", "program.archived");
         return "redirect:/admin/programs";

@@ -13,7 +13,7 @@ class ProgramPagesAdvice {
 
     @ModelAttribute("canEdit")
     boolean canEdit(@AuthenticationPrincipal StaffPrincipal me) {
-        return PageForms.canEdit(me);
+        return me != null && me.canEdit();
     }
 
     @ModelAttribute("baseUrl")

@@ -55,7 +55,6 @@ class ProgramsController {
 
     @GetMapping("/new")
     String newProgram(@AuthenticationPrincipal StaffPrincipal me, Model model) {
-        PageForms.requireEditor(me);
         model.addAttribute("form", new NewProgramForm("", ProgramType.REFERRAL.code(), "EUR", "", "", "",
                 AttributionModel.LAST_CLICK.code(), "90", "", ""));
         return newPage(model);
@@ -64,7 +63,6 @@ class ProgramsController {
     @PostMapping
     String create(@AuthenticationPrincipal StaffPrincipal me, @ModelAttribute("form") NewProgramForm form,
             BindingResult errors, Model model, RedirectAttributes flash) {
-        PageForms.requireEditor(me);
         try {
             Program program = programs.create(me.workspaceId(), me.asActor(), new Programs.Settings(form.name(),
                     enumOf(form.type(), ProgramType::fromCode), form.description(), form.currency(),

@@ -39,7 +39,6 @@ class TiersController {
     @PostMapping
     String add(@AuthenticationPrincipal StaffPrincipal me, @PathVariable String programId,
             @ModelAttribute("tierForm") TierForm form, BindingResult errors, Model model, RedirectAttributes flash) {
-        PageForms.requireEditor(me);
         ProgramId id = ProgramId.parse(programId);
         try {
             programs.addTier(me.workspaceId(), me.asActor(), id, form.name(), form.goals(), form.perks());
@@ -63,7 +62,6 @@ class TiersController {
     @PostMapping("/{tierId}")
     String save(@AuthenticationPrincipal StaffPrincipal me, @PathVariable String programId, @PathVariable String tierId,
             @ModelAttribute("tierForm") TierForm form, BindingResult errors, Model model, RedirectAttributes flash) {
-        PageForms.requireEditor(me);
         ProgramId id = ProgramId.parse(programId);
         Tier tier = programs.tier(me.workspaceId(), id, TierId.parse(tierId));
         try {
@@ -79,7 +77,6 @@ class TiersController {
     @PostMapping("/{tierId}/default")
     String makeDefault(@AuthenticationPrincipal StaffPrincipal me, @PathVariable String programId,
             @PathVariable String tierId, RedirectAttributes flash) {
-        PageForms.requireEditor(me);
         ProgramId id = ProgramId.parse(programId);
         programs.makeDefaultTier(me.workspaceId(), me.asActor(), id, TierId.parse(tierId));
         flash.addFlashAttribute("notice", "tier.madeDefault");
