@@ -1,6 +1,5 @@
 package dev.tandem.partner;
 
-import java.net.URI;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -10,6 +9,7 @@ import java.util.Map;
 import java.util.UUID;
 
 import dev.tandem.core.ConflictException;
+import dev.tandem.core.WebAddresses;
 import dev.tandem.core.FieldProblem;
 import dev.tandem.core.Ids;
 import dev.tandem.core.InvalidInputException;
@@ -69,7 +69,7 @@ public class Onboarding {
             problems.add(new FieldProblem("title", "is too long (200 characters at most)", "validation.tooLong"));
         }
         String cleanUrl = url == null || url.isBlank() ? null : url.trim();
-        if (cleanUrl != null && !isWebAddress(cleanUrl)) {
+        if (cleanUrl != null && !WebAddresses.valid(cleanUrl)) {
             problems.add(new FieldProblem("url", "must be an http or https address, e.g. https://example.com/guide",
                     "portal.error.url"));
         }
@@ -245,13 +245,4 @@ public class Onboarding {
         return -1;
     }
 
-    static boolean isWebAddress(String url) {
-        try {
-            URI uri = URI.create(url);
-            return ("https".equalsIgnoreCase(uri.getScheme()) || "http".equalsIgnoreCase(uri.getScheme()))
-                    && uri.getHost() != null && url.length() <= 2000;
-        } catch (IllegalArgumentException malformed) {
-            return false;
-        }
-    }
 }

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 
 import dev.tandem.core.FieldProblem;
+import dev.tandem.core.WebAddresses;
 import dev.tandem.core.InvalidInputException;
 import dev.tandem.core.Language;
 import dev.tandem.partner.internal.PartnerRepository;
@@ -56,7 +57,7 @@ public class PortalProfiles {
         String phone = checked("phone", change.phone(), 40, false, problems);
         String company = checked("company", change.company(), 100, false, problems);
         String website = checked("website", change.website(), 200, false, problems);
-        if (!website.isEmpty() && !Onboarding.isWebAddress(website)) {
+        if (!website.isEmpty() && !WebAddresses.valid(website)) {
             problems.add(new FieldProblem("website", "must be an http or https address, e.g. https://example.com",
                     "portal.error.url"));
         }

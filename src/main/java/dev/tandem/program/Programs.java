@@ -18,6 +18,7 @@ import dev.tandem.core.FieldProblem;
 import dev.tandem.core.Ids;
 import dev.tandem.core.InvalidInputException;
 import dev.tandem.core.NotFoundException;
+import dev.tandem.core.WebAddresses;
 import dev.tandem.program.internal.ProgramRepository;
 import dev.tandem.workspace.Actor;
 import dev.tandem.workspace.AuditLog;
@@ -230,14 +231,9 @@ public class Programs {
             problems.add(new FieldProblem("defaultDestination", "is required", "validation.required"));
             return null;
         }
-        try {
-            URI uri = URI.create(raw.trim());
-            if (("https".equalsIgnoreCase(uri.getScheme()) || "http".equalsIgnoreCase(uri.getScheme()))
-                    && uri.getHost() != null) {
-                return uri;
-            }
-        } catch (IllegalArgumentException malformed) {
-            // reported below
+        Optional<URI> uri = WebAddresses.parse(raw);
+        if (uri.isPresent()) {
+            return uri.get();
         }
         problems.add(new FieldProblem("defaultDestination", "must be an http or https address, e.g. https://example.com/",
                 "program.error.url"));
