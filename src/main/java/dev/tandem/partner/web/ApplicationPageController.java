@@ -21,6 +21,7 @@ import dev.tandem.program.ApplicationQuestion;
 import dev.tandem.program.FitCriterion;
 import dev.tandem.program.Program;
 import dev.tandem.program.QuestionId;
+import dev.tandem.web.FormErrors;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.http.HttpHeaders;
@@ -103,15 +104,15 @@ class ApplicationPageController {
             return "redirect:/p/" + program.slug() + "/thanks";
         } catch (InvalidInputException e) {
             Map<String, String> answerErrors = new HashMap<>();
+            List<FieldProblem> others = new ArrayList<>();
             for (FieldProblem problem : e.problems()) {
                 if (problem.field().startsWith("answers.")) {
                     answerErrors.putIfAbsent(problem.field().substring("answers.".length()), answerCode(problem.code()));
                 } else {
-                    String field = problem.field().equals("referrals") ? "reference1" : problem.field();
-                    errors.rejectValue(field, problem.code() == null ? "validation.invalid" : problem.code(),
-                            problem.message());
+                    others.add(problem);
                 }
             }
+            FormErrors.reject(errors, new InvalidInputException(others), Map.of("referrals", "reference1"));
             return page(program, answers, answerErrors, model);
         }
     }

@@ -10,6 +10,7 @@ import dev.tandem.partner.OnboardingStepKind;
 import dev.tandem.program.ProgramId;
 import dev.tandem.program.Programs;
 import dev.tandem.workspace.StaffPrincipal;
+import dev.tandem.web.FormErrors;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -57,7 +58,7 @@ class OnboardingAdminController {
             flash.addFlashAttribute("notice", "onboarding.admin.added");
             return "redirect:/admin/programs/" + program + "/onboarding";
         } catch (InvalidInputException e) {
-            PortalForms.reject(errors, e, Map.of());
+            FormErrors.reject(errors, e, Map.of());
             return page(me, program, model);
         }
     }

@@ -8,6 +8,7 @@ import dev.tandem.partner.PartnerPrincipal;
 import dev.tandem.partner.PayoutDetails;
 import dev.tandem.partner.PayoutDetailsInput;
 import dev.tandem.partner.PayoutDetailsSummary;
+import dev.tandem.web.FormErrors;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -50,7 +51,7 @@ class PortalPayoutController {
             flash.addFlashAttribute("notice", "portal.payout.saved");
             return "redirect:/portal/payout";
         } catch (InvalidInputException e) {
-            PortalForms.reject(errors, e, Map.of("type", "method"));
+            FormErrors.reject(errors, e, Map.of("type", "method"));
             return page(me, model);
         }
     }

@@ -7,6 +7,7 @@ import dev.tandem.core.Language;
 import dev.tandem.partner.Partner;
 import dev.tandem.partner.PartnerPrincipal;
 import dev.tandem.partner.PortalProfiles;
+import dev.tandem.web.FormErrors;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -57,7 +58,7 @@ class PortalProfileController {
             flash.addFlashAttribute("notice", "portal.profile.saved");
             return "redirect:/portal/profile";
         } catch (InvalidInputException e) {
-            PortalForms.reject(errors, e, Map.of());
+            FormErrors.reject(errors, e, Map.of());
             model.addAttribute("passwordForm", new PasswordForm(""));
             return page(me, model);
         }
@@ -73,7 +74,7 @@ class PortalProfileController {
             flash.addFlashAttribute("notice", "portal.profile.passwordSaved");
             return "redirect:/portal/profile";
         } catch (InvalidInputException e) {
-            PortalForms.reject(errors, e, Map.of());
+            FormErrors.reject(errors, e, Map.of());
             model.addAttribute("form", ProfileForm.of(profiles.get(me)));
             return page(me, model);
         }

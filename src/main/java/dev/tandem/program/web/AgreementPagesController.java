@@ -16,6 +16,7 @@ import dev.tandem.program.Programs;
 import dev.tandem.program.Tier;
 import dev.tandem.program.TierId;
 import dev.tandem.workspace.StaffPrincipal;
+import dev.tandem.web.FormErrors;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -74,7 +75,7 @@ class AgreementPagesController {
             flash.addFlashAttribute("publishedVersion", published.version());
             return "redirect:/admin/programs/" + id + "/agreement";
         } catch (InvalidInputException e) {
-            PageForms.reject(errors, e, Map.of());
+            FormErrors.reject(errors, e, Map.of());
             return page(me, program, model);
         }
     }

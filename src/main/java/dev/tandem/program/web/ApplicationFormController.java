@@ -16,6 +16,7 @@ import dev.tandem.program.ProgramId;
 import dev.tandem.program.Programs;
 import dev.tandem.program.QuestionId;
 import dev.tandem.workspace.StaffPrincipal;
+import dev.tandem.web.FormErrors;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -73,7 +74,7 @@ class ApplicationFormController {
             flash.addFlashAttribute("notice", "question.added");
             return "redirect:/admin/programs/" + id + "/form";
         } catch (InvalidInputException e) {
-            PageForms.reject(errors, e, Map.of());
+            FormErrors.reject(errors, e, Map.of());
             return page(me, id, model);
         }
     }
@@ -116,7 +117,7 @@ class ApplicationFormController {
             flash.addFlashAttribute("notice", "criterion.added");
             return "redirect:/admin/programs/" + id + "/form#profile";
         } catch (InvalidInputException e) {
-            PageForms.reject(errors, e, Map.of("questionId", "attribute"));
+            FormErrors.reject(errors, e, Map.of("questionId", "attribute"));
             return page(me, id, model);
         }
     }

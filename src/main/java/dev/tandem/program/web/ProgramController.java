@@ -8,6 +8,7 @@ import dev.tandem.program.Program;
 import dev.tandem.program.ProgramId;
 import dev.tandem.program.Programs;
 import dev.tandem.workspace.StaffPrincipal;
+import dev.tandem.web.FormErrors;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -70,7 +71,7 @@ class ProgramController {
             flash.addFlashAttribute("notice", "program.saved");
             return "redirect:/admin/programs/" + id;
         } catch (InvalidInputException e) {
-            PageForms.reject(errors, e, ProgramsController.FIELDS);
+            FormErrors.reject(errors, e, ProgramsController.FIELDS);
             return overview.page(me.workspaceId(), id, model);
         }
     }
@@ -86,7 +87,7 @@ class ProgramController {
             flash.addFlashAttribute("notice", "autoApproval.saved");
             return "redirect:/admin/programs/" + id + "#auto-approval";
         } catch (InvalidInputException e) {
-            PageForms.reject(errors, e, Map.of());
+            FormErrors.reject(errors, e, Map.of());
             return overview.page(me.workspaceId(), id, model);
         }
     }

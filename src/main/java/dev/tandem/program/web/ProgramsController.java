@@ -10,6 +10,7 @@ import dev.tandem.program.Program;
 import dev.tandem.program.ProgramType;
 import dev.tandem.program.Programs;
 import dev.tandem.workspace.StaffPrincipal;
+import dev.tandem.web.FormErrors;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -72,7 +73,7 @@ class ProgramsController {
             flash.addFlashAttribute("notice", "program.created");
             return "redirect:/admin/programs/" + program.id();
         } catch (InvalidInputException e) {
-            PageForms.reject(errors, e, FIELDS);
+            FormErrors.reject(errors, e, FIELDS);
             return newPage(model);
         }
     }

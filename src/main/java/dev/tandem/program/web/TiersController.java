@@ -9,6 +9,7 @@ import dev.tandem.program.Programs;
 import dev.tandem.program.Tier;
 import dev.tandem.program.TierId;
 import dev.tandem.workspace.StaffPrincipal;
+import dev.tandem.web.FormErrors;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -45,7 +46,7 @@ class TiersController {
             flash.addFlashAttribute("notice", "tier.added");
             return "redirect:/admin/programs/" + id + "#tiers";
         } catch (InvalidInputException e) {
-            PageForms.reject(errors, e, Map.of());
+            FormErrors.reject(errors, e, Map.of());
             return overview.page(me.workspaceId(), id, model);
         }
     }
@@ -69,7 +70,7 @@ class TiersController {
             flash.addFlashAttribute("notice", "tier.saved");
             return "redirect:/admin/programs/" + id + "#tiers";
         } catch (InvalidInputException e) {
-            PageForms.reject(errors, e, Map.of());
+            FormErrors.reject(errors, e, Map.of());
             return editPage(me, id, tier, model);
         }
     }
