@@ -9,7 +9,6 @@ import java.util.Optional;
 import java.util.UUID;
 
 import dev.tandem.core.Ids;
-import dev.tandem.core.Language;
 import dev.tandem.partner.Enrollment;
 import dev.tandem.partner.EnrollmentEvent;
 import dev.tandem.partner.EnrollmentId;
@@ -69,8 +68,7 @@ public class PartnerRepository {
         if (ids.isEmpty()) {
             return List.of();
         }
-        String array = ids.stream().map(id -> id.value().toString()).distinct()
-                .collect(java.util.stream.Collectors.joining(",", "{", "}"));
+        String array = Rows.uuidArray(ids.stream().map(PartnerId::value).distinct().toList());
         return jdbc.sql("select " + PARTNER + " from partner where workspace_id = ? and id = any(?::uuid[])")
                 .params(workspace.value(), array).query(PartnerRepository::partner).list();
     }
@@ -177,23 +175,10 @@ public class PartnerRepository {
     }
 
     private static Partner partner(ResultSet rs, int row) throws SQLException {
-        UUID introducedBy = rs.getObject("introduced_by", UUID.class);
-        return new Partner(new WorkspaceId(rs.getObject("workspace_id", UUID.class)),
-                new PartnerId(rs.getObject("id", UUID.class)), rs.getString("email"), rs.getString("name"),
-                rs.getString("phone"), rs.getString("company"), rs.getString("website"),
-                new Partner.Profile(rs.getString("industry"), rs.getString("company_size"), rs.getString("audience"),
-                        rs.getString("region")),
-                Language.fromTag(rs.getString("locale")).orElse(Language.EN), rs.getString("invite_code"),
-                introducedBy == null ? null : new PartnerId(introducedBy), rs.getTimestamp("created_at").toInstant());
+        return Rows.partner(rs, "");
     }
 
     private static Enrollment enrollment(ResultSet rs, int row) throws SQLException {
-        UUID introducedBy = rs.getObject("introduced_by", UUID.class);
-        return new Enrollment(new WorkspaceId(rs.getObject("workspace_id", UUID.class)),
-                new EnrollmentId(rs.getObject("id", UUID.class)), new ProgramId(rs.getObject("program_id", UUID.class)),
-                new PartnerId(rs.getObject("partner_id", UUID.class)), new TierId(rs.getObject("tier_id", UUID.class)),
-                EnrollmentStatus.fromCode(rs.getString("status")), rs.getString("status_reason"),
-                introducedBy == null ? null : new PartnerId(introducedBy), rs.getTimestamp("created_at").toInstant(),
-                rs.getTimestamp("updated_at").toInstant());
+        return Rows.enrollment(rs, "");
     }
 }

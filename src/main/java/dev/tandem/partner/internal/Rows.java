@@ -40,8 +40,9 @@ final class Rows {
         return columns(ENROLLMENT, alias);
     }
 
+    /** A partner from columns prefixed {@code alias_}; an empty alias reads the plain column names. */
     static Partner partner(ResultSet rs, String alias) throws SQLException {
-        String p = alias + "_";
+        String p = prefix(alias);
         UUID introducedBy = rs.getObject(p + "introduced_by", UUID.class);
         return new Partner(new WorkspaceId(rs.getObject(p + "workspace_id", UUID.class)),
                 new PartnerId(rs.getObject(p + "id", UUID.class)), rs.getString(p + "email"), rs.getString(p + "name"),
@@ -54,7 +55,7 @@ final class Rows {
     }
 
     static Enrollment enrollment(ResultSet rs, String alias) throws SQLException {
-        String e = alias + "_";
+        String e = prefix(alias);
         UUID introducedBy = rs.getObject(e + "introduced_by", UUID.class);
         return new Enrollment(new WorkspaceId(rs.getObject(e + "workspace_id", UUID.class)),
                 new EnrollmentId(rs.getObject(e + "id", UUID.class)),
@@ -76,6 +77,10 @@ final class Rows {
         return values.stream()
                 .map(v -> '"' + v.replace("\\", "\\\\").replace("\"", "\\\"") + '"')
                 .collect(Collectors.joining(",", "{", "}"));
+    }
+
+    private static String prefix(String alias) {
+        return alias.isEmpty() ? "" : alias + "_";
     }
 
     private static String columns(List<String> names, String alias) {
