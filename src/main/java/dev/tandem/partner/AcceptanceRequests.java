@@ -68,7 +68,11 @@ class AcceptanceRequests {
         String brand = workspaces.get(event.workspaceId()).name();
         Map<TierId, Boolean> tierFollowsThisVersion = new HashMap<>();
         int told = 0;
-        for (Enrollment enrollment : approved(event)) {
+        List<Enrollment> approved = approved(event);
+        Map<PartnerId, Partner> partnersById = new HashMap<>();
+        partners.findAll(event.workspaceId(), approved.stream().map(Enrollment::partnerId).toList())
+                .forEach(partner -> partnersById.put(partner.id(), partner));
+        for (Enrollment enrollment : approved) {
             boolean applies = tierFollowsThisVersion.computeIfAbsent(enrollment.tierId(),
                     tier -> agreements.current(event.workspaceId(), event.programId(), tier)
                             .map(current -> current.id().equals(version.id())).orElse(false));
@@ -78,7 +82,7 @@ class AcceptanceRequests {
             }
             // the checklist's "accept the agreement" is open again until this version is accepted
             onboarding.systemUndone(event.workspaceId(), enrollment.id(), OnboardingStepKind.ACCEPT_AGREEMENT);
-            Partner partner = partners.find(event.workspaceId(), enrollment.partnerId()).orElseThrow();
+            Partner partner = partnersById.get(enrollment.partnerId());
             String link = links.issue(event.workspaceId(), partner.id(), PortalLinks.Purpose.WELCOME);
             Map<String, Object> model = new HashMap<>();
             model.put("partnerName", partner.name());

@@ -59,7 +59,7 @@ public class PortalSignIn {
         boolean compared = false;
         for (Partner partner : partners.findAllByEmail(normalised(email))) {
             Optional<String> hash = partners.passwordHash(partner.workspaceId(), partner.id());
-            if (hash.isPresent() && hash.get() != null) {
+            if (hash.isPresent()) {
                 compared = true;
                 if (passwords.matches(password, hash.get())) {
                     audit.record(partner.workspaceId(), PartnerPrincipal.of(partner).asActor(), "partner.signed_in",

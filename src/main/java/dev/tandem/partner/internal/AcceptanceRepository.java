@@ -68,12 +68,6 @@ public class AcceptanceRepository {
                 .params(workspace.value(), enrollment.value()).query(AcceptanceRepository::acceptance).list();
     }
 
-    /** The partner's acceptances across their enrollments, newest first. */
-    public List<Acceptance> ofPartner(WorkspaceId workspace, PartnerId partner) {
-        return jdbc.sql("select " + COLUMNS + " from agreement_acceptance where workspace_id = ? and partner_id = ?"
-                        + " order by accepted_at desc, id desc")
-                .params(workspace.value(), partner.value()).query(AcceptanceRepository::acceptance).list();
-    }
 
     private static Acceptance acceptance(ResultSet rs, int row) throws SQLException {
         return new Acceptance(new WorkspaceId(rs.getObject("workspace_id", UUID.class)),

@@ -48,8 +48,6 @@ class ApplicationPageController {
 
     /** Custom answers arrive as {@code q_<question id>}. */
     static final String ANSWER_PREFIX = "q_";
-    /** The honeypot: hidden from people by CSS, so only a script fills it in. */
-    static final String HONEYPOT = "homepage";
 
     private final Applications applications;
     private final ApplicationForms forms;
