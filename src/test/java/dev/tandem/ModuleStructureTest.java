@@ -1,10 +1,14 @@
 package dev.tandem;
 
+import java.nio.file.Path;
+
 import com.tngtech.archunit.base.DescribedPredicate;
 import com.tngtech.archunit.core.domain.JavaClass;
 import org.junit.jupiter.api.Test;
 import org.springframework.modulith.core.ApplicationModules;
 import org.springframework.modulith.docs.Documenter;
+
+import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Modules talk only through each other's top-level (public API) types, without cycles. Seen to
@@ -29,5 +33,10 @@ class ModuleStructureTest {
                 .writeModulesAsPlantUml()
                 .writeIndividualModulesAsPlantUml()
                 .writeModuleCanvases();
+
+        assertThat(Path.of("docs/modules/components.puml")).isNotEmptyFile();
+        for (var module : MODULES) {
+            assertThat(Path.of("docs/modules/module-" + module.getIdentifier() + ".puml")).isNotEmptyFile();
+        }
     }
 }

@@ -79,6 +79,8 @@ class SmtpDeliveryTest extends IntegrationTest {
 
         MimeMessage[] received = smtp.getReceivedMessages();
         assertThat(received).as("only the committed email, once").hasSize(1);
+        assertThat(jdbc.sql("select count(*) from email_outbox where to_address = 'gil@acme.test'").query(Integer.class)
+                .single()).as("the rolled-back email was never written, so it can never be sent").isZero();
         MimeMessage message = received[0];
         assertThat(message.getAllRecipients()).extracting(Object::toString).containsExactly("ana@acme.test");
         assertThat(message.getFrom()).extracting(Object::toString)
