@@ -129,6 +129,32 @@ public class Programs {
         audit.record(workspace, by, "program.archived", id.toString(), Map.of("name", p.name()));
     }
 
+    public TrackingSettings trackingSettings(WorkspaceId workspace, ProgramId id) {
+        return programs.trackingSettings(workspace, id).orElseThrow(() -> new NotFoundException("no program " + id));
+    }
+
+    /** The fallback destination must be on the program's allowed hosts, like every link's. */
+    @Transactional
+    public TrackingSettings setTrackingSettings(WorkspaceId workspace, Actor by, ProgramId id, String fallbackDestination,
+            boolean lifetimeBinding) {
+        Program program = get(workspace, id);
+        URI fallback = null;
+        if (fallbackDestination != null && !fallbackDestination.isBlank()) {
+            fallback = WebAddresses.parse(fallbackDestination.trim()).orElseThrow(() -> InvalidInputException.of(
+                    "fallbackDestination", "program.error.url", "must be an http or https address"));
+            if (!program.allowsHost(fallback.getHost())) {
+                throw InvalidInputException.of("fallbackDestination", "program.error.fallbackHost",
+                        "must be on the program's allowed hosts");
+            }
+        }
+        TrackingSettings settings = new TrackingSettings(fallback, lifetimeBinding);
+        programs.setTrackingSettings(workspace, id, settings);
+        audit.record(workspace, by, "program.tracking_changed", id.toString(),
+                Map.of("fallbackDestination", fallback == null ? "none" : fallback.toString(),
+                        "lifetimeBinding", lifetimeBinding));
+        return settings;
+    }
+
     public List<Program> list(WorkspaceId workspace) {
         return programs.list(workspace);
     }

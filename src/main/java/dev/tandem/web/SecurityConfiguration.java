@@ -37,6 +37,8 @@ class SecurityConfiguration {
                 // after authorisation: only a caller allowed to POST gets its answer kept or replayed
                 .addFilterAfter(new IdempotencyFilter(idempotency), AuthorizationFilter.class)
                 .authorizeHttpRequests(auth -> auth
+                        // the JavaScript snippet's door: a publishable key in the body, checked by its controller
+                        .requestMatchers("/api/v1/public/**").permitAll()
                         .requestMatchers(HttpMethod.GET, "/api/v1/**").hasAnyAuthority("SCOPE_read", "SCOPE_write")
                         .requestMatchers(HttpMethod.HEAD, "/api/v1/**").hasAnyAuthority("SCOPE_read", "SCOPE_write")
                         .anyRequest().hasAuthority("SCOPE_write"))
@@ -57,7 +59,7 @@ class SecurityConfiguration {
         String admin = Role.ADMIN.authority().substring(5);
         String manager = Role.MANAGER.authority().substring(5);
         http.authorizeHttpRequests(auth -> auth
-                        .requestMatchers("/", "/setup", "/login", "/error", "/p/**", "/css/**", "/js/**", "/img/**",
+                        .requestMatchers("/", "/setup", "/login", "/error", "/p/**", "/r/**", "/css/**", "/js/**", "/img/**",
                                 "/webjars/**", "/favicon.ico", "/favicon.svg", "/api/docs", "/api/docs/**", "/v3/api-docs/**",
                                 "/actuator/health", "/actuator/health/**", "/actuator/prometheus", "/actuator/info")
                         .permitAll()

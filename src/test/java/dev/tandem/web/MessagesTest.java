@@ -24,7 +24,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 class MessagesTest {
 
     /** The shared bundle and the modules' own; each must exist in all five languages. */
-    static final List<String> BUNDLES = List.of("messages", "i18n/program", "i18n/partner", "i18n/portal", "i18n/notification");
+    static final List<String> BUNDLES = List.of("messages", "i18n/program", "i18n/partner", "i18n/portal", "i18n/notification",
+            "i18n/tracking", "i18n/redirect", "i18n/referral", "i18n/intake", "i18n/deal");
 
     static Stream<Arguments> bundlesAndLanguages() {
         return BUNDLES.stream().filter(b -> MessagesTest.class.getResource("/" + b + "_en.properties") != null)

@@ -14,6 +14,7 @@ import dev.tandem.program.Program;
 import dev.tandem.program.ProgramId;
 import dev.tandem.program.ProgramType;
 import dev.tandem.program.Tier;
+import dev.tandem.program.TrackingSettings;
 import dev.tandem.program.TierId;
 import dev.tandem.workspace.WorkspaceId;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -76,6 +77,24 @@ public class ProgramRepository {
                 .param(workspace.value())
                 .query(ProgramRepository::map)
                 .list();
+    }
+
+    public Optional<TrackingSettings> trackingSettings(WorkspaceId workspace, ProgramId id) {
+        return jdbc.sql("select fallback_destination, lifetime_binding from program where workspace_id = ? and id = ?")
+                .params(workspace.value(), id.value())
+                .query((rs, row) -> {
+                    String fallback = rs.getString("fallback_destination");
+                    return new TrackingSettings(fallback == null ? null : URI.create(fallback),
+                            rs.getBoolean("lifetime_binding"));
+                })
+                .optional();
+    }
+
+    public void setTrackingSettings(WorkspaceId workspace, ProgramId id, TrackingSettings settings) {
+        jdbc.sql("update program set fallback_destination = ?, lifetime_binding = ? where workspace_id = ? and id = ?")
+                .params(settings.fallbackDestination() == null ? null : settings.fallbackDestination().toString(),
+                        settings.lifetimeBinding(), workspace.value(), id.value())
+                .update();
     }
 
     public void insertTier(WorkspaceId workspace, Tier tier, Instant at) {
