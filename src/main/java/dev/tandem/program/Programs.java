@@ -83,6 +83,35 @@ public class Programs {
         return program;
     }
 
+    /** Creates the program and sets where disabled links go and whether customers stay with their first partner, at once. */
+    @Transactional
+    public Program create(WorkspaceId workspace, Actor by, Settings settings, String fallbackDestination,
+            boolean lifetimeBinding) {
+        Program program = create(workspace, by, settings);
+        if (fallbackDestination != null && !fallbackDestination.isBlank() || !lifetimeBinding) {
+            setTrackingSettings(workspace, by, program.id(), fallbackDestination, lifetimeBinding);
+        }
+        return program;
+    }
+
+    /**
+     * Updates the settings and, in the same transaction, the tracking settings: a null fallback or
+     * lifetime binding keeps the current value, an empty fallback removes it.
+     */
+    @Transactional
+    public Program update(WorkspaceId workspace, Actor by, ProgramId id, Settings settings, String fallbackDestination,
+            Boolean lifetimeBinding) {
+        Program updated = update(workspace, by, id, settings);
+        if (fallbackDestination != null || lifetimeBinding != null) {
+            TrackingSettings current = trackingSettings(workspace, id);
+            String fallback = fallbackDestination != null ? fallbackDestination
+                    : current.fallbackDestination() == null ? null : current.fallbackDestination().toString();
+            setTrackingSettings(workspace, by, id, fallback,
+                    lifetimeBinding != null ? lifetimeBinding : current.lifetimeBinding());
+        }
+        return updated;
+    }
+
     /** Changes what may change after creation (not type, currency or slug: links and money depend on them). */
     @Transactional
     public Program update(WorkspaceId workspace, Actor by, ProgramId id, Settings settings) {

@@ -75,6 +75,46 @@ class ProgramApiTest extends IntegrationTest {
     }
 
     @Test
+    void aFallbackDestinationAndLifetimeBindingAreSetAndValidatedWithTheProgram() {
+        ApiClient.Answer created = api.post("/api/v1/programs", """
+                {"name": "Fallback", "type": "affiliate", "currency": "EUR",
+                 "attribution": {"model": "last_click", "windowDays": 30, "lifetimeBinding": false},
+                 "defaultDestination": "https://acme.test/", "allowedHosts": ["shop.acme.test"],
+                 "fallbackDestination": "https://shop.acme.test/partners-closed"}
+                """);
+        assertThat(created.status()).isEqualTo(201);
+        assertThat(created.json().get("fallbackDestination").asString()).isEqualTo("https://shop.acme.test/partners-closed");
+        assertThat(created.json().get("attribution").get("lifetimeBinding").asBoolean()).isFalse();
+        String id = created.json().get("id").asString();
+
+        ApiClient.Answer foreign = api.patch("/api/v1/programs/" + id, """
+                {"fallbackDestination": "https://elsewhere.test/"}
+                """);
+        assertThat(foreign.status()).isEqualTo(422);
+        assertThat(foreign.body()).contains("fallbackDestination");
+        assertThat(api.get("/api/v1/programs/" + id).json().get("fallbackDestination").asString())
+                .as("a rejected change leaves the stored one").isEqualTo("https://shop.acme.test/partners-closed");
+
+        ApiClient.Answer cleared = api.patch("/api/v1/programs/" + id, """
+                {"fallbackDestination": "", "attribution": {"lifetimeBinding": true}}
+                """);
+        assertThat(cleared.status()).isEqualTo(200);
+        assertThat(cleared.json().get("fallbackDestination").isNull()).isTrue();
+        assertThat(cleared.json().get("attribution").get("lifetimeBinding").asBoolean()).isTrue();
+
+        int before = jdbc.sql("select count(*) from program where workspace_id = ?")
+                .param(acme.ids().workspaceId().value()).query(Integer.class).single();
+        ApiClient.Answer refused = api.post("/api/v1/programs", """
+                {"name": "Refused", "type": "affiliate", "currency": "EUR", "defaultDestination": "https://acme.test/",
+                 "fallbackDestination": "https://evil.test/"}
+                """);
+        assertThat(refused.status()).isEqualTo(422);
+        assertThat(jdbc.sql("select count(*) from program where workspace_id = ?")
+                .param(acme.ids().workspaceId().value()).query(Integer.class).single())
+                .as("a program with a bad fallback is not half-created").isEqualTo(before);
+    }
+
+    @Test
     void theListIsPagedOldestFirstWithLimitAndStartingAfter() {
         String first = create("Page one", null).json().get("id").asString();
         String second = create("Page two", null).json().get("id").asString();

@@ -163,6 +163,26 @@ class ProgramPagesTest extends IntegrationTest {
     }
 
     @Test
+    void theFallbackDestinationMustStayOnTheProgramsHosts() {
+        String program = createProgram("Fallback");
+        owner.get("/admin/programs/" + program);
+
+        WebClient.Page foreign = owner.post("/admin/programs/" + program + "/tracking",
+                Map.of("fallbackDestination", "https://elsewhere.test/", "lifetimeBinding", "true"));
+        assertThat(errorOf(foreign, "fallbackDestination"))
+                .isEqualTo("Fallback destination must be on one of the program's allowed hosts");
+        assertThat(jdbc.sql("select fallback_destination is null and lifetime_binding from program where id = ?")
+                .param(ProgramId.parse(program).value()).query(Boolean.class).single()).isTrue();
+
+        // an unticked checkbox is simply absent from the form
+        WebClient.Page saved = owner.post("/admin/programs/" + program + "/tracking", Map.of("fallbackDestination", ""));
+        assertThat(saved.location()).isEqualTo("/admin/programs/" + program + "#tracking");
+        assertThat(jdbc.sql("select lifetime_binding from program where id = ?")
+                .param(ProgramId.parse(program).value()).query(Boolean.class).single()).isFalse();
+        assertThat(owner.get("/admin/programs/" + program).body()).contains("Link and customer settings saved.");
+    }
+
+    @Test
     void anAgreementIsPublishedAsANewVersionAndPrintedFromItsOwnPage() {
         String program = createProgram("Agreed");
         WebClient.Page empty = owner.get("/admin/programs/" + program + "/agreement");

@@ -17,6 +17,7 @@ import dev.tandem.program.Program;
 import dev.tandem.program.ProgramId;
 import dev.tandem.program.ProgramType;
 import dev.tandem.program.Programs;
+import dev.tandem.program.TrackingSettings;
 import dev.tandem.program.QuestionId;
 import dev.tandem.program.Tier;
 import dev.tandem.program.TierId;
@@ -49,11 +50,13 @@ class ProgramApiController {
         this.forms = forms;
     }
 
-    record Attribution(String model, Integer windowDays) {
+    /** {@code lifetimeBinding}: whether a customer, once attributed and bought, stays with the partner for life. */
+    record Attribution(String model, Integer windowDays, Boolean lifetimeBinding) {
     }
 
     record ProgramBody(String name, String type, String description, String currency, Attribution attribution,
-            String defaultDestination, List<String> allowedHosts, String commissionSummary, String slug) {
+            String defaultDestination, List<String> allowedHosts, String commissionSummary, String slug,
+            String fallbackDestination) {
     }
 
     record TierView(String id, String name, boolean isDefault, String goals, String perks) {
@@ -64,7 +67,8 @@ class ProgramApiController {
 
     record ProgramView(String id, String name, String type, String slug, String description, String currency,
             Attribution attribution, String defaultDestination, List<String> allowedHosts, String commissionSummary,
-            String applicationUrl, boolean archived, Instant createdAt, List<TierView> tiers) {
+            String applicationUrl, boolean archived, Instant createdAt, List<TierView> tiers,
+            String fallbackDestination) {
     }
 
     record TierBody(String name, String goals, String perks) {
@@ -104,7 +108,9 @@ class ProgramApiController {
     @ResponseStatus(HttpStatus.CREATED)
     @Operation(summary = "Create a program (with a default tier)")
     ProgramView create(@AuthenticationPrincipal ApiKeyPrincipal key, @RequestBody ProgramBody body) {
-        Program program = programs.create(key.workspaceId(), key.asActor(), settings(body, true));
+        Attribution a = body.attribution();
+        Program program = programs.create(key.workspaceId(), key.asActor(), settings(body, true),
+                body.fallbackDestination(), a == null || a.lifetimeBinding() == null || a.lifetimeBinding());
         return view(program);
     }
 
@@ -141,11 +147,13 @@ class ProgramApiController {
                 new Attribution(body.attribution() == null || body.attribution().model() == null
                         ? current.attributionModel().code() : body.attribution().model(),
                         body.attribution() == null || body.attribution().windowDays() == null
-                                ? current.attributionWindowDays() : body.attribution().windowDays()),
+                                ? current.attributionWindowDays() : body.attribution().windowDays(), null),
                 or(body.defaultDestination(), current.defaultDestination().toString()),
                 body.allowedHosts() == null ? current.allowedHosts() : body.allowedHosts(),
-                or(body.commissionSummary(), current.commissionSummary()), null);
-        return view(programs.update(key.workspaceId(), key.asActor(), id, settings(merged, false)));
+                or(body.commissionSummary(), current.commissionSummary()), null, null);
+        Boolean lifetime = body.attribution() == null ? null : body.attribution().lifetimeBinding();
+        return view(programs.update(key.workspaceId(), key.asActor(), id, settings(merged, false),
+                body.fallbackDestination(), lifetime));
     }
 
     @PostMapping("/api/v1/programs/{programId}/tiers")
@@ -215,11 +223,14 @@ class ProgramApiController {
     }
 
     private ProgramView view(Program p) {
+        TrackingSettings tracking = programs.trackingSettings(p.workspaceId(), p.id());
         return new ProgramView(p.id().toString(), p.name(), p.type().code(), p.slug(), p.description(),
-                p.currency().getCurrencyCode(), new Attribution(p.attributionModel().code(), p.attributionWindowDays()),
+                p.currency().getCurrencyCode(), new Attribution(p.attributionModel().code(), p.attributionWindowDays(),
+                        tracking.lifetimeBinding()),
                 p.defaultDestination().toString(), p.allowedHosts(), p.commissionSummary(), "/p/" + p.slug(),
                 !p.active(), p.createdAt(),
-                programs.tiers(p.workspaceId(), p.id()).stream().map(TierView::of).toList());
+                programs.tiers(p.workspaceId(), p.id()).stream().map(TierView::of).toList(),
+                tracking.fallbackDestination() == null ? null : tracking.fallbackDestination().toString());
     }
 
     private static Programs.Settings settings(ProgramBody body, boolean creating) {

@@ -7,6 +7,7 @@ import dev.tandem.program.AttributionModel;
 import dev.tandem.program.Program;
 import dev.tandem.program.ProgramId;
 import dev.tandem.program.Programs;
+import dev.tandem.program.TrackingSettings;
 import dev.tandem.workspace.StaffPrincipal;
 import dev.tandem.web.FormErrors;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -53,6 +54,15 @@ class ProgramController {
         }
     }
 
+    /** Where disabled links send visitors, and whether customers stay with their first partner. */
+    record TrackingForm(String fallbackDestination, boolean lifetimeBinding) {
+
+        static TrackingForm of(TrackingSettings t) {
+            return new TrackingForm(t.fallbackDestination() == null ? "" : t.fallbackDestination().toString(),
+                    t.lifetimeBinding());
+        }
+    }
+
     @GetMapping
     String show(@AuthenticationPrincipal StaffPrincipal me, @PathVariable String programId, Model model) {
         return overview.page(me.workspaceId(), ProgramId.parse(programId), model);
@@ -86,6 +96,22 @@ class ProgramController {
                     PageForms.words(form.domains()));
             flash.addFlashAttribute("notice", "autoApproval.saved");
             return "redirect:/admin/programs/" + id + "#auto-approval";
+        } catch (InvalidInputException e) {
+            FormErrors.reject(errors, e, Map.of());
+            return overview.page(me.workspaceId(), id, model);
+        }
+    }
+
+    @PostMapping("/tracking")
+    String saveTracking(@AuthenticationPrincipal StaffPrincipal me, @PathVariable String programId,
+            @ModelAttribute("trackingForm") TrackingForm form, BindingResult errors, Model model,
+            RedirectAttributes flash) {
+        ProgramId id = ProgramId.parse(programId);
+        try {
+            programs.setTrackingSettings(me.workspaceId(), me.asActor(), id, form.fallbackDestination(),
+                    form.lifetimeBinding());
+            flash.addFlashAttribute("notice", "trackingSettings.saved");
+            return "redirect:/admin/programs/" + id + "#tracking";
         } catch (InvalidInputException e) {
             FormErrors.reject(errors, e, Map.of());
             return overview.page(me.workspaceId(), id, model);

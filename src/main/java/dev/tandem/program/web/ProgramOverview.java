@@ -39,6 +39,9 @@ class ProgramOverview {
         if (!model.containsAttribute("tierForm")) {
             model.addAttribute("tierForm", new TiersController.TierForm("", "", ""));
         }
+        if (!model.containsAttribute("trackingForm")) {
+            model.addAttribute("trackingForm", ProgramController.TrackingForm.of(programs.trackingSettings(workspace, id)));
+        }
         if (!model.containsAttribute("autoApprovalForm")) {
             model.addAttribute("autoApprovalForm", ProgramController.AutoApprovalForm.of(program));
         }
