@@ -5,7 +5,10 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -134,6 +137,61 @@ public class LinkRepository {
                         program == null ? null : program.value())
                 .query(LinkRepository::code)
                 .list();
+    }
+
+    /**
+     * One page of links, newest first, optionally of one program and/or partner; {@code before}
+     * is the last id of the previous page (null for the first).
+     */
+    public List<Link> page(WorkspaceId workspace, ProgramId program, PartnerId partner, UUID before, int limit) {
+        return jdbc.sql("select " + LINK_COLUMNS + " from link where workspace_id = :ws"
+                        + " and (cast(:program as uuid) is null or program_id = cast(:program as uuid))"
+                        + " and (cast(:partner as uuid) is null or partner_id = cast(:partner as uuid))"
+                        + " and (cast(:before as uuid) is null or id < cast(:before as uuid))"
+                        + " order by id desc limit :limit")
+                .param("ws", workspace.value())
+                .param("program", program == null ? null : program.value())
+                .param("partner", partner == null ? null : partner.value())
+                .param("before", before)
+                .param("limit", limit)
+                .query(LinkRepository::link)
+                .list();
+    }
+
+    /** One page of referral and coupon codes, newest first; filters and cursor as for {@link #page}. */
+    public List<ReferralCode> codePage(WorkspaceId workspace, ProgramId program, PartnerId partner, UUID before,
+            int limit) {
+        return jdbc.sql("select " + CODE_COLUMNS + " from referral_code where workspace_id = :ws"
+                        + " and (cast(:program as uuid) is null or program_id = cast(:program as uuid))"
+                        + " and (cast(:partner as uuid) is null or partner_id = cast(:partner as uuid))"
+                        + " and (cast(:before as uuid) is null or id < cast(:before as uuid))"
+                        + " order by id desc limit :limit")
+                .param("ws", workspace.value())
+                .param("program", program == null ? null : program.value())
+                .param("partner", partner == null ? null : partner.value())
+                .param("before", before)
+                .param("limit", limit)
+                .query(LinkRepository::code)
+                .list();
+    }
+
+    /**
+     * Unique human visitors per link: clicks that are neither bots nor repeats of the same visitor.
+     * Links without any are absent from the answer.
+     */
+    public Map<LinkId, Long> uniqueClicks(WorkspaceId workspace, Collection<LinkId> links) {
+        if (links.isEmpty()) {
+            return Map.of();
+        }
+        Map<LinkId, Long> counts = new HashMap<>();
+        jdbc.sql("select link_id, count(*) as clicks from click where workspace_id = :ws and link_id in (:links)"
+                        + " and not is_bot and not is_repeat group by link_id")
+                .param("ws", workspace.value())
+                .param("links", links.stream().map(LinkId::value).toList())
+                .query(rs -> {
+                    counts.put(new LinkId(rs.getObject("link_id", UUID.class)), rs.getLong("clicks"));
+                });
+        return counts;
     }
 
     static Link link(ResultSet rs, int row) throws SQLException {
