@@ -1,0 +1,205 @@
+package dev.tandem.referral;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import dev.tandem.core.ConflictException;
+import dev.tandem.core.FieldProblem;
+import dev.tandem.core.Ids;
+import dev.tandem.core.InvalidInputException;
+import dev.tandem.core.NotFoundException;
+import dev.tandem.core.Page;
+import dev.tandem.core.PageRequest;
+import dev.tandem.notification.Emails;
+import dev.tandem.partner.Partner;
+import dev.tandem.partner.PartnerId;
+import dev.tandem.partner.Partners;
+import dev.tandem.program.Program;
+import dev.tandem.program.Programs;
+import dev.tandem.referral.internal.ClaimRepository;
+import dev.tandem.workspace.Actor;
+import dev.tandem.workspace.AuditLog;
+import dev.tandem.workspace.WorkspaceId;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Missing-referral claims: a partner says a customer came from them and why; a manager accepts
+ * (the customer is credited to the partner by hand, {@code attributedBy = claim}, and later events
+ * and commissions follow) or declines with a reason. The partner is emailed the decision.
+ */
+@Service
+public class Claims {
+
+    static final int PARTNER_LIST_LIMIT = 200;
+    static final int EVIDENCE_MAX = 4000;
+
+    private final ClaimRepository repository;
+    private final DealPrograms dealPrograms;
+    private final Referrals referrals;
+    private final Programs programs;
+    private final Partners partners;
+    private final Emails emails;
+    private final AuditLog audit;
+    private final Clock clock;
+    private final String publicUrl;
+
+    Claims(ClaimRepository repository, DealPrograms dealPrograms, Referrals referrals, Programs programs,
+            Partners partners, Emails emails, AuditLog audit, Clock clock,
+            @Value("${tandem.public-url:http://localhost:8080}") String publicUrl) {
+        this.repository = repository;
+        this.dealPrograms = dealPrograms;
+        this.referrals = referrals;
+        this.programs = programs;
+        this.partners = partners;
+        this.emails = emails;
+        this.audit = audit;
+        this.clock = clock;
+        this.publicUrl = publicUrl.replaceAll("/+$", "");
+    }
+
+    /** A claim as lists show it, with the names of its partner and program. */
+    public record Row(ReferralClaim claim, String partnerName, String programName) {
+    }
+
+    /** What a partner types into the claim form. */
+    public record Submission(String programId, String customerEmail, String customerName, String evidence) {
+    }
+
+    /** The active programs a partner may claim customers in (those they are approved in). */
+    public List<Program> programsFor(WorkspaceId workspace, PartnerId partner) {
+        return dealPrograms.of(workspace, partner);
+    }
+
+    /**
+     * Files the partner's claim.
+     *
+     * @throws InvalidInputException naming every field that is wrong; nothing is stored then
+     */
+    @Transactional
+    public ReferralClaim submit(WorkspaceId workspace, PartnerId partnerId, Submission input) {
+        Partner partner = partners.get(workspace, partnerId);
+        List<FieldProblem> problems = new ArrayList<>();
+        Program program = dealPrograms.approved(workspace, partnerId, input.programId(), problems);
+        String email = DealDecisions.email(problems, "customerEmail", input.customerEmail());
+        String name = DealDecisions.text(input.customerName());
+        DealDecisions.check(problems, "customerName", name, false, 200);
+        String evidence = DealDecisions.text(input.evidence());
+        DealDecisions.check(problems, "evidence", evidence, true, EVIDENCE_MAX);
+        if (!problems.isEmpty()) {
+            throw new InvalidInputException(problems);
+        }
+        Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
+        ReferralClaim claim = new ReferralClaim(workspace, new ClaimId(Ids.newId()), program.id(), partnerId, email,
+                name, evidence, ClaimStatus.SUBMITTED, "", null, null, null, now);
+        repository.insert(claim);
+        Map<String, Object> details = new LinkedHashMap<>();
+        details.put("program", program.id().toString());
+        details.put("customerEmail", email);
+        audit.record(workspace, new Actor(Actor.Kind.PARTNER, partnerId.value(), partner.name()), "claim.submitted",
+                claim.id().toString(), details);
+        return claim;
+    }
+
+    /**
+     * Accepts a submitted claim: the customer is credited to the claiming partner by hand.
+     *
+     * @throws ConflictException naming the status when it is no longer submitted
+     */
+    @Transactional
+    public ReferralClaim accept(WorkspaceId workspace, Actor by, ClaimId id, String reason) {
+        String why = DealDecisions.reason(reason, false);
+        ReferralClaim claim = submitted(workspace, id, ClaimStatus.ACCEPTED);
+        Referral referral = referrals.assignByHand(workspace, by, claim.programId(), claim.partnerId(),
+                claim.customerEmail(), claim.customerName(), "claim",
+                why.isEmpty() ? "missing-referral claim " + id + " accepted" : why);
+        return decide(workspace, by, claim, ClaimStatus.ACCEPTED, why, referral.id());
+    }
+
+    /**
+     * Declines a submitted claim; the reason is required because the partner is told it.
+     *
+     * @throws InvalidInputException on {@code reason}; nothing changes then
+     * @throws ConflictException naming the status when it is no longer submitted
+     */
+    @Transactional
+    public ReferralClaim decline(WorkspaceId workspace, Actor by, ClaimId id, String reason) {
+        String why = DealDecisions.reason(reason, true);
+        return decide(workspace, by, submitted(workspace, id, ClaimStatus.DECLINED), ClaimStatus.DECLINED, why, null);
+    }
+
+    /** @throws NotFoundException if the workspace has no such claim (another workspace's looks the same) */
+    public Row get(WorkspaceId workspace, ClaimId id) {
+        return repository.find(workspace, id).orElseThrow(() -> new NotFoundException("no claim " + id));
+    }
+
+    /** The workspace's claims, newest first, optionally in one status. */
+    public Page<Row> list(WorkspaceId workspace, ClaimStatus status, PageRequest page) {
+        return Page.fromOverfetch(repository.list(workspace, status, page.startingAfter(), page.fetchSize()), page);
+    }
+
+    /** The manager's queue: every submitted claim, oldest first (at most {@code limit}). */
+    public List<Row> waiting(WorkspaceId workspace, int limit) {
+        return repository.submitted(workspace, limit);
+    }
+
+    /** Decided claims, newest first. */
+    public Page<Row> decided(WorkspaceId workspace, PageRequest page) {
+        return Page.fromOverfetch(repository.decided(workspace, page.startingAfter(), page.fetchSize()), page);
+    }
+
+    /** The partner's own claims, newest first. */
+    public List<Row> ofPartner(WorkspaceId workspace, PartnerId partner) {
+        return repository.ofPartner(workspace, partner, PARTNER_LIST_LIMIT);
+    }
+
+    private ReferralClaim submitted(WorkspaceId workspace, ClaimId id, ClaimStatus to) {
+        ReferralClaim claim = get(workspace, id).claim();
+        if (claim.status() != ClaimStatus.SUBMITTED) {
+            throw new ConflictException("only a submitted claim can be " + to.code() + "; this one is "
+                    + claim.status().code());
+        }
+        return claim;
+    }
+
+    private ReferralClaim decide(WorkspaceId workspace, Actor by, ReferralClaim claim, ClaimStatus to, String reason,
+            ReferralId referral) {
+        Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
+        if (!repository.decide(workspace, claim.id(), to, reason, by.name(), now, referral)) {
+            throw new ConflictException("claim " + claim.id() + " was decided meanwhile");
+        }
+        Map<String, Object> details = new LinkedHashMap<>();
+        details.put("partner", claim.partnerId().toString());
+        details.put("customerEmail", claim.customerEmail());
+        details.put("reason", reason);
+        if (referral != null) {
+            details.put("referral", referral.toString());
+        }
+        audit.record(workspace, by, "claim." + to.code(), claim.id().toString(), details);
+        notifyPartner(workspace, claim, to, reason);
+        return get(workspace, claim.id()).claim();
+    }
+
+    private void notifyPartner(WorkspaceId workspace, ReferralClaim claim, ClaimStatus to, String reason) {
+        Partner partner = partners.get(workspace, claim.partnerId());
+        Program program = programs.get(workspace, claim.programId());
+        Map<String, Object> model = new HashMap<>();
+        model.put(Emails.BRAND, program.name());
+        model.put(Emails.SUBJECT_ARGS, List.of(claim.customerEmail()));
+        model.put("partnerName", partner.name());
+        model.put("programName", program.name());
+        model.put("customerEmail", claim.customerEmail());
+        model.put("customerName", claim.customerName());
+        model.put("accepted", to == ClaimStatus.ACCEPTED);
+        model.put("reason", reason);
+        model.put("portalUrl", publicUrl + "/portal/deals");
+        emails.send(workspace, partner.email(), partner.language(), "claim-decided", model);
+    }
+}

@@ -1,0 +1,113 @@
+package dev.tandem.referral.web;
+
+import java.util.List;
+
+import dev.tandem.core.ConflictException;
+import dev.tandem.core.InvalidInputException;
+import dev.tandem.core.Page;
+import dev.tandem.core.PageRequest;
+import dev.tandem.referral.ClaimId;
+import dev.tandem.referral.Claims;
+import dev.tandem.referral.Referrals;
+import dev.tandem.workspace.StaffPrincipal;
+import jakarta.servlet.http.HttpServletResponse;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/**
+ * The missing-referral claims queue: waiting claims first (oldest first), each with the partner's
+ * evidence and who has the customer now, to accept (the customer is credited to the claiming
+ * partner) or decline with a reason the partner reads; then the decided ones.
+ */
+@Controller
+@RequestMapping("/admin/claims")
+class ClaimAdminController {
+
+    static final int WAITING_LIMIT = 200;
+    static final int PAGE_SIZE = 50;
+
+    private final Claims claims;
+    private final Referrals referrals;
+
+    ClaimAdminController(Claims claims, Referrals referrals) {
+        this.claims = claims;
+        this.referrals = referrals;
+    }
+
+    /** A waiting claim with the partner who has the customer's referral now, if anyone does. */
+    record Line(Claims.Row row, Referrals.Row current) {
+    }
+
+    @ModelAttribute("canEdit")
+    boolean canEdit(@AuthenticationPrincipal StaffPrincipal me) {
+        return me != null && me.canEdit();
+    }
+
+    @GetMapping
+    String queue(@AuthenticationPrincipal StaffPrincipal me,
+            @RequestParam(name = "after", required = false) String after, Model model) {
+        return page(me, after, model);
+    }
+
+    @PostMapping("/{id}/accept")
+    String accept(@AuthenticationPrincipal StaffPrincipal me, @PathVariable String id,
+            @RequestParam(name = "reason", required = false) String reason, Model model,
+            HttpServletResponse response, RedirectAttributes flash) {
+        return decide(me, ClaimId.parse(id), true, reason, model, response, flash);
+    }
+
+    @PostMapping("/{id}/decline")
+    String decline(@AuthenticationPrincipal StaffPrincipal me, @PathVariable String id,
+            @RequestParam(name = "reason", required = false) String reason, Model model,
+            HttpServletResponse response, RedirectAttributes flash) {
+        return decide(me, ClaimId.parse(id), false, reason, model, response, flash);
+    }
+
+    private String decide(StaffPrincipal me, ClaimId id, boolean accept, String reason, Model model,
+            HttpServletResponse response, RedirectAttributes flash) {
+        Claims.Row row = claims.get(me.workspaceId(), id);
+        try {
+            if (accept) {
+                claims.accept(me.workspaceId(), me.asActor(), id, reason);
+            } else {
+                claims.decline(me.workspaceId(), me.asActor(), id, reason);
+            }
+            flash.addFlashAttribute("notice", accept ? "deal.admin.claimAccepted" : "deal.admin.claimDeclined");
+            flash.addFlashAttribute("noticeArgs", List.of(row.claim().customerEmail(), row.partnerName()));
+        } catch (InvalidInputException e) {
+            response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
+            model.addAttribute("deciding", id.toString());
+            model.addAttribute("decidingAccept", accept);
+            model.addAttribute("decisionReason", reason == null ? "" : reason);
+            model.addAttribute("decisionError", e.problems().get(0).code());
+            return page(me, null, model);
+        } catch (ConflictException e) {
+            flash.addFlashAttribute("problem", "deal.admin.claimAlreadyDecided");
+            flash.addFlashAttribute("problemArgs", List.of(row.claim().customerEmail(),
+                    claims.get(me.workspaceId(), id).claim().status().code()));
+        }
+        return "redirect:/admin/claims";
+    }
+
+    private String page(StaffPrincipal me, String after, Model model) {
+        Page<Claims.Row> decided = claims.decided(me.workspaceId(), PageRequest.of(PAGE_SIZE, after, ClaimId.PREFIX));
+        model.addAttribute("waiting", claims.waiting(me.workspaceId(), WAITING_LIMIT).stream()
+                .map(row -> new Line(row, referrals.existingReferral(me.workspaceId(), row.claim().programId(),
+                        row.claim().customerEmail()).orElse(null)))
+                .toList());
+        model.addAttribute("decided", decided.data());
+        if (decided.hasMore()) {
+            model.addAttribute("nextCursor", decided.data().get(decided.data().size() - 1).claim().id().toString());
+        }
+        return "referral/deals/admin-claims";
+    }
+}

@@ -1,0 +1,30 @@
+package dev.tandem.referral.web;
+
+import java.util.Locale;
+
+import dev.tandem.workspace.StaffPrincipal;
+import org.springframework.context.MessageSource;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.web.bind.annotation.ControllerAdvice;
+import org.springframework.web.bind.annotation.ModelAttribute;
+
+/** What the staff referral pages share: whether forms are shown (not to viewers) and the reader's formats. */
+@ControllerAdvice(assignableTypes = {ReferralAdminController.class, UnattributedController.class})
+class ReferralPageAdvice {
+
+    private final MessageSource messages;
+
+    ReferralPageAdvice(MessageSource messages) {
+        this.messages = messages;
+    }
+
+    @ModelAttribute("canEdit")
+    boolean canEdit(@AuthenticationPrincipal StaffPrincipal me) {
+        return me != null && me.canEdit();
+    }
+
+    @ModelAttribute("fmt")
+    ReferralPageFormat format(Locale locale) {
+        return new ReferralPageFormat(messages, locale);
+    }
+}
