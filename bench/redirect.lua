@@ -1,0 +1,25 @@
+-- wrk script for bench/redirect.sh: every request is GET /r/{slug} for a slug picked at random
+-- from the file named by SLUGS (one per line), with campaign parameters and a browser's user agent
+-- (without one, Tandem counts the request as a bot's).
+local slugs = {}
+local requests = {}
+
+function init(args)
+  local file = assert(io.open(os.getenv("SLUGS"), "r"))
+  for line in file:lines() do
+    slugs[#slugs + 1] = line
+  end
+  file:close()
+  local headers = {
+    ["User-Agent"] = "Mozilla/5.0 (X11; Linux x86_64; rv:128.0) Gecko/20100101 Firefox/128.0",
+    ["Accept"] = "text/html"
+  }
+  for i, slug in ipairs(slugs) do
+    requests[i] = wrk.format("GET", "/r/" .. slug .. "?utm_source=bench&sub1=wrk", headers)
+  end
+  math.randomseed(os.time() + math.floor(os.clock() * 1000000))
+end
+
+function request()
+  return requests[math.random(#requests)]
+end

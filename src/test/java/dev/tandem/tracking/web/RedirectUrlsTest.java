@@ -1,0 +1,60 @@
+package dev.tandem.tracking.web;
+
+import dev.tandem.tracking.internal.LinkCache;
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class RedirectUrlsTest {
+
+    @Test
+    void theVisitorsQueryJoinsTheDestinationsAndWinsOnTheSameName() {
+        LinkCache.Destination destination = LinkCache.Destination.parse("https://acme.test/p?a=1&utm_source=site#top");
+
+        assertThat(RedirectUrls.location(destination, "utm_source=mail&b=2", "CLICK"))
+                .isEqualTo("https://acme.test/p?a=1&utm_source=mail&b=2&tnd_click=CLICK#top");
+        assertThat(RedirectUrls.location(destination, null, "CLICK"))
+                .isEqualTo("https://acme.test/p?a=1&utm_source=site&tnd_click=CLICK#top");
+        assertThat(RedirectUrls.location(LinkCache.Destination.parse("https://acme.test"), "", "CLICK"))
+                .isEqualTo("https://acme.test?tnd_click=CLICK");
+    }
+
+    @Test
+    void nothingTheVisitorSendsCanBreakOutOfTheQuery() {
+        LinkCache.Destination destination = LinkCache.Destination.parse("https://acme.test/");
+
+        assertThat(RedirectUrls.location(destination, "x=a b\"<>\r\n|é&&tnd_click=mine&tnd%5Fclick=also", "CLICK"))
+                .isEqualTo("https://acme.test/?x=a%20b%22%3C%3E%0D%0A%7C%C3%A9&tnd_click=CLICK");
+    }
+
+    @Test
+    void subIdsAndCampaignsAreReadDecodedFirstOneWins() {
+        String[] subs = new String[5];
+        String[] utms = new String[5];
+
+        RedirectUrls.readParameters("sub1=a%20b&sub1=second&sub5=%E2%82%AC&utm_campaign=spring+sale&utm_term=50%&other=1",
+                subs, utms);
+
+        assertThat(subs).containsExactly("a b", null, null, null, "€");
+        assertThat(utms).containsExactly(null, null, "spring sale", "50%", null);
+    }
+
+    @Test
+    void onlyWellFormedSlugsAreLookedUp() {
+        assertThat(RedirectUrls.slug("/r/Ana-10_x", "")).isEqualTo("Ana-10_x");
+        assertThat(RedirectUrls.slug("/r/ana10/", "")).isEqualTo("ana10");
+        assertThat(RedirectUrls.slug("/app/r/ana10", "/app")).isEqualTo("ana10");
+        assertThat(RedirectUrls.slug("/r/ab", "")).isNull();
+        assertThat(RedirectUrls.slug("/r/" + "a".repeat(65), "")).isNull();
+        assertThat(RedirectUrls.slug("/r/a%2Fb", "")).isNull();
+        assertThat(RedirectUrls.slug("/r/a/b/c", "")).isNull();
+    }
+
+    @Test
+    void theClickCookieIsFoundAmongOthers() {
+        var request = new org.springframework.mock.web.MockHttpServletRequest();
+        request.addHeader("Cookie", "xtnd_click=no; tnd_click=yes; other=1");
+
+        assertThat(RedirectFilter.cookie(request)).isEqualTo("yes");
+    }
+}
