@@ -3,7 +3,7 @@
 # a referral code (each a new customer: customer, touchpoint, referral, history and event stored,
 # one transaction per event), then a replay of a sample of the same ids, which must answer 200 and
 # store nothing: afterwards every external id is stored exactly once.
-# Target (issue 8): >= 2,000 sale events/s sustained with attribution, zero duplicates on replay.
+# Target (issue 4): >= 2,000 sale events/s sustained with attribution, zero duplicates on replay.
 # Uses wrk from Debian's packages, on loopback only, 2 threads, 32 connections, bounded in time.
 set -euo pipefail
 cd "$(dirname "$0")/.."

@@ -113,6 +113,28 @@ class ClickWriterTest extends IntegrationTest {
     }
 
     @Test
+    void aSpillFileWithABrokenLineAndALastLineCutShortStillReplaysEveryWholeClick() throws IOException {
+        UUID link = UUID.randomUUID();
+        StringBuilder content = new StringBuilder();
+        List<Click> clicks = clicks(link, 3);
+        content.append(new String(clicks.get(0).copyLine(), java.nio.charset.StandardCharsets.UTF_8));
+        content.append("not\ta\tclick\n");
+        content.append(new String(clicks.get(1).copyLine(), java.nio.charset.StandardCharsets.UTF_8));
+        String last = new String(clicks.get(2).copyLine(), java.nio.charset.StandardCharsets.UTF_8);
+        content.append(last, 0, last.length() / 2);
+        Files.writeString(spillDir.resolve("clicks-1-1-crashed.tsv"), content);
+
+        ClickWriter writer = writer(dataSource);
+        writer.start();
+        try {
+            await().atMost(Duration.ofSeconds(10)).until(() -> spillFiles().isEmpty());
+            assertThat(stored(link)).isEqualTo(2);
+        } finally {
+            writer.stop();
+        }
+    }
+
+    @Test
     void aFullQueueSpillsInsteadOfWaitingOrDropping() {
         ClickWriter writer = new ClickWriter(dataSource, new ClickSpill(spillDir), null, 10, Duration.ofMillis(100));
         UUID link = UUID.randomUUID();

@@ -83,13 +83,6 @@ final class ClickQueue {
             length += count;
         }
 
-        void add(byte[] line) {
-            ensure(line.length);
-            System.arraycopy(line, 0, bytes, length, line.length);
-            length += line.length;
-            lines++;
-        }
-
         int countLines(int from) {
             int counted = 0;
             for (int i = from; i < length; i++) {

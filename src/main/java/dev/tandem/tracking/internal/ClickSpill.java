@@ -138,31 +138,60 @@ public final class ClickSpill {
         LIVE.remove(owner);
     }
 
+    /** Receives a spill file's lines, a chunk at a time. */
+    public interface Lines {
+        void accept(byte[] bytes, int offset, int length) throws java.sql.SQLException;
+    }
+
     /**
-     * The whole lines of a spill file that have every column: a crash can leave the last line cut
+     * Streams the whole lines of a spill file that have every column to {@code sink}, a few megabytes
+     * at a time (a spill file after a long outage can be large): a crash can leave the last line cut
      * short, and one bad line would make PostgreSQL refuse the whole file.
      */
-    static byte[] completeLines(byte[] content) {
-        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream(content.length);
+    static void readLines(Path file, Lines sink) throws IOException, java.sql.SQLException {
+        byte[] chunk = new byte[4 << 20];
+        int filled = 0;
+        try (java.io.InputStream in = Files.newInputStream(file)) {
+            int read;
+            while ((read = in.read(chunk, filled, chunk.length - filled)) >= 0) {
+                filled += read;
+                int rest = passWholeLines(chunk, filled, sink);
+                if (rest == chunk.length) {
+                    chunk = java.util.Arrays.copyOf(chunk, chunk.length * 2);
+                }
+                System.arraycopy(chunk, filled - rest, chunk, 0, rest);
+                filled = rest;
+            }
+        }
+        if (filled > 0) {
+            log.warn("Click spill: skipped a last line cut short in {}", file.getFileName());
+        }
+    }
+
+    /** Passes the valid whole lines of the first {@code length} bytes on; answers how many bytes of an unfinished line remain. */
+    private static int passWholeLines(byte[] chunk, int length, Lines sink) throws java.sql.SQLException {
         int start = 0;
+        int run = 0;
         int tabs = 0;
-        for (int i = 0; i < content.length; i++) {
-            if (content[i] == '\t') {
+        for (int i = 0; i < length; i++) {
+            if (chunk[i] == '\t') {
                 tabs++;
-            } else if (content[i] == '\n') {
-                if (tabs == Click.COLUMN_COUNT - 1) {
-                    out.write(content, start, i + 1 - start);
-                } else {
+            } else if (chunk[i] == '\n') {
+                if (tabs != Click.COLUMN_COUNT - 1) {
                     log.error("Click spill: skipped a malformed line ({} columns)", tabs + 1);
+                    if (start > run) {
+                        sink.accept(chunk, run, start - run);
+                    }
+                    run = i + 1;
                 }
                 start = i + 1;
                 tabs = 0;
             }
         }
-        if (start < content.length) {
-            log.warn("Click spill: skipped a last line cut short");
+        if (start > run) {
+            sink.accept(chunk, run, start - run);
         }
-        return out.toByteArray();
+        return length - start;
     }
 
     private void recoverOrphans() {

@@ -2,7 +2,6 @@ package dev.tandem.tracking.internal;
 
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -13,6 +12,7 @@ import java.util.concurrent.atomic.AtomicLong;
 import javax.sql.DataSource;
 
 import org.postgresql.PGConnection;
+import org.postgresql.copy.CopyIn;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
@@ -73,9 +73,13 @@ public class ClickWriter implements SmartLifecycle {
         if (accepting && queue.offer(line)) {
             return;
         }
-        ClickQueue.Batch one = new ClickQueue.Batch();
-        one.add(line);
-        spill(one);
+        try {
+            spill.append(line, line.length);
+            spilled.incrementAndGet();
+        } catch (IOException | RuntimeException e) {
+            log.error("Click writer: a click was LOST, neither the queue nor the spill file {} took it: {}", spill.dir(),
+                    e.getMessage());
+        }
     }
 
     public long stored() {
@@ -184,6 +188,7 @@ public class ClickWriter implements SmartLifecycle {
     }
 
     private static void copyIn(Connection c, String sql, byte[] lines, int length) throws SQLException {
+        // one batch is at most a few megabytes: sent as one stream
         try {
             c.unwrap(PGConnection.class).getCopyAPI().copyIn(sql, new ByteArrayInputStream(lines, 0, length));
         } catch (IOException e) {
@@ -233,12 +238,20 @@ public class ClickWriter implements SmartLifecycle {
     }
 
     private boolean replay(Path claimed) throws IOException {
-        byte[] lines = ClickSpill.completeLines(Files.readAllBytes(claimed));
         try (Connection c = dataSource.getConnection()) {
             c.setAutoCommit(false);
             try (Statement s = c.createStatement()) {
                 s.execute("create temporary table click_replay (like click) on commit drop");
-                copyIn(c, "copy click_replay (" + Click.COLUMNS + ") from stdin", lines, lines.length);
+                CopyIn copy = c.unwrap(PGConnection.class).getCopyAPI()
+                        .copyIn("copy click_replay (" + Click.COLUMNS + ") from stdin");
+                try {
+                    ClickSpill.readLines(claimed, copy::writeToCopy);
+                    copy.endCopy();
+                } finally {
+                    if (copy.isActive()) {
+                        copy.cancelCopy();
+                    }
+                }
                 int added = s.executeUpdate("insert into click (" + Click.COLUMNS + ") select " + Click.COLUMNS
                         + " from click_replay on conflict do nothing");
                 c.commit();
@@ -259,6 +272,10 @@ public class ClickWriter implements SmartLifecycle {
                 return true;
             }
             log.warn("Click writer: could not replay {} yet: {}", claimed.getFileName(), e.getMessage());
+            spill.release(claimed);
+            return false;
+        } catch (IOException e) {
+            log.error("Click writer: could not read {}: {}", claimed.getFileName(), e.getMessage());
             spill.release(claimed);
             return false;
         }
