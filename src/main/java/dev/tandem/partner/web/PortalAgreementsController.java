@@ -12,6 +12,7 @@ import dev.tandem.partner.Enrollment;
 import dev.tandem.partner.EnrollmentId;
 import dev.tandem.partner.EnrollmentStatus;
 import dev.tandem.partner.PartnerPrincipal;
+import dev.tandem.partner.PortalPage;
 import dev.tandem.program.AgreementVersion;
 import dev.tandem.program.AgreementVersionId;
 import dev.tandem.program.Agreements;
@@ -32,6 +33,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
  * button, the history of acceptances, and a printable receipt for each.
  */
 @Controller
+@PortalPage
 class PortalAgreementsController {
 
     private final AgreementAcceptances acceptances;

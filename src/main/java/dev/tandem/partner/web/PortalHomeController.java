@@ -11,6 +11,7 @@ import dev.tandem.partner.EnrollmentStatus;
 import dev.tandem.partner.Onboarding;
 import dev.tandem.partner.OnboardingProgress;
 import dev.tandem.partner.PartnerPrincipal;
+import dev.tandem.partner.PortalPage;
 import dev.tandem.partner.PortalSignIn;
 import dev.tandem.program.Program;
 import dev.tandem.program.ProgramId;
@@ -22,6 +23,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 
 /** The portal's home: each program the partner is in, with tier, status, agreement and onboarding progress. */
 @Controller
+@PortalPage
 class PortalHomeController {
 
     private final PortalSignIn signIn;

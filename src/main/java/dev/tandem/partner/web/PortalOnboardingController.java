@@ -5,6 +5,7 @@ import dev.tandem.partner.EnrollmentId;
 import dev.tandem.partner.Onboarding;
 import dev.tandem.partner.OnboardingStepId;
 import dev.tandem.partner.PartnerPrincipal;
+import dev.tandem.partner.PortalPage;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -15,6 +16,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /** The partner's onboarding checklists, one per program they are approved in; they tick their own steps here. */
 @Controller
+@PortalPage
 class PortalOnboardingController {
 
     private final Onboarding onboarding;

@@ -7,6 +7,7 @@ import dev.tandem.core.NotFoundException;
 import dev.tandem.partner.AcceptanceStatus;
 import dev.tandem.partner.AgreementAcceptances;
 import dev.tandem.partner.PartnerPrincipal;
+import dev.tandem.partner.PortalPage;
 import dev.tandem.workspace.Workspaces;
 import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.core.annotation.Order;
@@ -21,9 +22,9 @@ import org.springframework.web.bind.annotation.ResponseStatus;
  * What every portal page's layout shows: the partner, the business's name, and the agreements
  * waiting for acceptance (a banner on every page until accepted). A partner whose enrollments all
  * ended sees only the home page. Unknown ids, and other partners' ids, answer the portal's 404.
+ * Every controller marked {@link PortalPage}, in any module, gets it.
  */
-@ControllerAdvice(assignableTypes = {PortalHomeController.class, PortalAgreementsController.class,
-        PortalProfileController.class, PortalPayoutController.class, PortalOnboardingController.class})
+@ControllerAdvice(annotations = PortalPage.class)
 @Order(0)
 class PortalPageAdvice {
 

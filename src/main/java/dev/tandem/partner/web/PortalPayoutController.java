@@ -8,6 +8,7 @@ import dev.tandem.partner.PartnerPrincipal;
 import dev.tandem.partner.PayoutDetails;
 import dev.tandem.partner.PayoutDetailsInput;
 import dev.tandem.partner.PayoutDetailsSummary;
+import dev.tandem.partner.PortalPage;
 import dev.tandem.web.FormErrors;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
@@ -23,6 +24,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
  * empty again after saving, so bank details never travel back to the browser.
  */
 @Controller
+@PortalPage
 class PortalPayoutController {
 
     private final PayoutDetails payoutDetails;

@@ -6,6 +6,7 @@ import dev.tandem.core.InvalidInputException;
 import dev.tandem.core.Language;
 import dev.tandem.partner.Partner;
 import dev.tandem.partner.PartnerPrincipal;
+import dev.tandem.partner.PortalPage;
 import dev.tandem.partner.PortalProfiles;
 import dev.tandem.web.FormErrors;
 import jakarta.servlet.http.HttpServletRequest;
@@ -21,6 +22,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /** The partner's profile: name, phone, company, website, the language the portal and emails use, and a password. */
 @Controller
+@PortalPage
 class PortalProfileController {
 
     private final PortalProfiles profiles;

@@ -6,6 +6,7 @@ import java.util.Map;
 
 import dev.tandem.core.InvalidInputException;
 import dev.tandem.partner.PartnerPrincipal;
+import dev.tandem.partner.PortalPage;
 import dev.tandem.program.Program;
 import dev.tandem.referral.Claims;
 import dev.tandem.referral.Deals;
@@ -26,6 +27,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
  * and follow both — only their own, with the manager's decision and reason.
  */
 @Controller
+@PortalPage
 class DealPortalController {
 
     private final Deals deals;

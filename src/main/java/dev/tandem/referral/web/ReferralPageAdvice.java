@@ -8,8 +8,12 @@ import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ModelAttribute;
 
-/** What the staff referral pages share: whether forms are shown (not to viewers) and the reader's formats. */
-@ControllerAdvice(assignableTypes = {ReferralAdminController.class, UnattributedController.class})
+/**
+ * What the referral pages share: the reader's formats, and on staff pages whether forms are shown
+ * (not to viewers). The portal page's layout model comes from the partner module ({@code @PortalPage}).
+ */
+@ControllerAdvice(assignableTypes = {ReferralAdminController.class, UnattributedController.class,
+        ReferralPortalController.class})
 class ReferralPageAdvice {
 
     private final MessageSource messages;

@@ -6,6 +6,7 @@ import dev.tandem.core.NotFoundException;
 import dev.tandem.core.Page;
 import dev.tandem.core.PageRequest;
 import dev.tandem.partner.PartnerPrincipal;
+import dev.tandem.partner.PortalPage;
 import dev.tandem.referral.ConversionEvent;
 import dev.tandem.referral.Referral;
 import dev.tandem.referral.ReferralId;
@@ -26,6 +27,7 @@ import org.springframework.web.bind.annotation.RequestParam;
  * event why it was credited, in an explanation that never shows another partner.
  */
 @Controller
+@PortalPage
 @RequestMapping("/portal/referrals")
 class ReferralPortalController {
 

@@ -6,6 +6,7 @@ import java.util.Map;
 import dev.tandem.core.ConflictException;
 import dev.tandem.core.InvalidInputException;
 import dev.tandem.partner.PartnerPrincipal;
+import dev.tandem.partner.PortalPage;
 import dev.tandem.program.Program;
 import dev.tandem.program.ProgramId;
 import dev.tandem.tracking.Link;
@@ -27,6 +28,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
  * texts), a form for a further link, and switching their own links off and on.
  */
 @Controller
+@PortalPage
 class LinkPortalController {
 
     private final LinkPortalPage pages;
