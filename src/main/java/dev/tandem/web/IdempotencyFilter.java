@@ -2,11 +2,10 @@ package dev.tandem.web;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.Arrays;
 import java.util.Optional;
 
+import dev.tandem.core.Sha256;
 import dev.tandem.workspace.ApiKeyPrincipal;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
@@ -54,7 +53,8 @@ class IdempotencyFilter extends OncePerRequestFilter {
             return;
         }
         byte[] body = StreamUtils.copyToByteArray(request.getInputStream());
-        byte[] hash = sha256(request.getRequestURI(), body);
+        // the path is hashed too, so that one key sent to two endpoints is not taken for a retry
+        byte[] hash = Sha256.of(request.getRequestURI().getBytes(StandardCharsets.UTF_8), new byte[] {0}, body);
         var workspace = caller.get().workspaceId();
         if (!store.claim(workspace, key, hash)) {
             replayOrRefuse(store.find(workspace, key).orElse(null), hash, response);
@@ -98,16 +98,5 @@ class IdempotencyFilter extends OncePerRequestFilter {
     private static Optional<ApiKeyPrincipal> caller() {
         Authentication auth = SecurityContextHolder.getContext().getAuthentication();
         return auth != null && auth.getPrincipal() instanceof ApiKeyPrincipal key ? Optional.of(key) : Optional.empty();
-    }
-
-    private static byte[] sha256(String path, byte[] body) {
-        try {
-            MessageDigest digest = MessageDigest.getInstance("SHA-256");
-            digest.update(path.getBytes(StandardCharsets.UTF_8));
-            digest.update((byte) 0);
-            return digest.digest(body);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
     }
 }

@@ -27,15 +27,14 @@ class IdempotencyStore {
     }
 
     /** A kept request: its body's hash and, once it finished, its answer (status null while in progress). */
-    record Kept(byte[] requestHash, Integer status, String contentType, String body, Timestamp createdAt) {
+    record Kept(byte[] requestHash, Integer status, String contentType, String body) {
     }
 
     Optional<Kept> find(WorkspaceId workspace, String key) {
-        return jdbc.sql("select request_hash, status, content_type, response_body, created_at from idempotency_key"
+        return jdbc.sql("select request_hash, status, content_type, response_body from idempotency_key"
                         + " where workspace_id = ? and key = ? and created_at > ?")
                 .params(workspace.value(), key, Timestamp.from(clock.instant().minus(KEPT)))
-                .query((rs, n) -> new Kept(rs.getBytes(1), (Integer) rs.getObject(2), rs.getString(3), rs.getString(4),
-                        rs.getTimestamp(5)))
+                .query((rs, n) -> new Kept(rs.getBytes(1), (Integer) rs.getObject(2), rs.getString(3), rs.getString(4)))
                 .optional();
     }
 
