@@ -1,8 +1,6 @@
 package dev.tandem.program;
 
 import java.time.Clock;
-import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -72,7 +70,7 @@ public class Agreements {
         String body = bodyMarkdown.replace("\r\n", "\n");
         int version = agreements.nextVersion(workspace, program, tier);
         AgreementVersion published = new AgreementVersion(program, new AgreementVersionId(Ids.newId()), tier, version,
-                cleanTitle, body, Sha256.of(body), now());
+                cleanTitle, body, Sha256.of(body), clock.instant());
         agreements.insert(workspace, published, by.id());
         audit.record(workspace, by, "agreement.published", published.id().toString(),
                 Map.of("program", program.toString(), "tier", tier == null ? "all" : tier.toString(), "version", version));
@@ -92,11 +90,5 @@ public class Agreements {
 
     public AgreementVersion get(WorkspaceId workspace, AgreementVersionId id) {
         return agreements.find(workspace, id).orElseThrow(() -> new NotFoundException("no agreement version " + id));
-    }
-
-
-    /** PostgreSQL keeps microseconds: what an answer says now must equal what is read back later. */
-    private Instant now() {
-        return clock.instant().truncatedTo(ChronoUnit.MICROS);
     }
 }

@@ -11,11 +11,14 @@ import dev.tandem.workspace.WorkspaceId;
 /**
  * A partner program: who it is for, the currency it pays in, where links lead, how referrals are
  * attributed, and the public slug of its application page {@code /p/{slug}}.
+ *
+ * @param tracking where disabled links go and whether customers stay with their first partner; changed
+ *                 only through {@link Programs#setTrackingSettings}, never by saving the rest
  */
 public record Program(WorkspaceId workspaceId, ProgramId id, String slug, String name, ProgramType type,
         String description, Currency currency, URI defaultDestination, List<String> allowedHosts,
         AttributionModel attributionModel, int attributionWindowDays, String commissionSummary,
-        AutoApproval autoApproval, Instant archivedAt, Instant createdAt) {
+        AutoApproval autoApproval, Instant archivedAt, Instant createdAt, TrackingSettings tracking) {
 
     /** Applications approved without a person: a fit score at least this high, or an email domain on the list. */
     public record AutoApproval(Integer minScore, List<String> emailDomains) {

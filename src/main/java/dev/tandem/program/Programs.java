@@ -3,14 +3,13 @@ package dev.tandem.program;
 import java.net.URI;
 import java.text.Normalizer;
 import java.time.Clock;
-import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Currency;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.regex.Pattern;
 
@@ -69,7 +68,8 @@ public class Programs {
             String candidate = slug != null ? slug : slugOf(checked.name(), attempt);
             Program p = new Program(workspace, new ProgramId(Ids.newId()), candidate, checked.name(), settings.type(),
                     checked.description(), currency, checked.destination(), checked.hosts(), checked.model(),
-                    checked.window(), checked.summary(), Program.AutoApproval.off(), null, now());
+                    checked.window(), checked.summary(), Program.AutoApproval.off(), null, clock.instant(),
+                    new TrackingSettings(null, true));
             if (programs.insert(p)) {
                 program = p;
             } else if (slug != null || attempt > 50) {
@@ -77,7 +77,7 @@ public class Programs {
             }
         }
         programs.insertTier(workspace, new Tier(program.id(), new TierId(Ids.newId()), "Registered", 1, true, "", ""),
-                now());
+                clock.instant());
         audit.record(workspace, by, "program.created", program.id().toString(),
                 Map.of("name", program.name(), "type", program.type().code(), "currency", currency.getCurrencyCode()));
         return program;
@@ -88,10 +88,11 @@ public class Programs {
     public Program create(WorkspaceId workspace, Actor by, Settings settings, String fallbackDestination,
             boolean lifetimeBinding) {
         Program program = create(workspace, by, settings);
-        if (fallbackDestination != null && !fallbackDestination.isBlank() || !lifetimeBinding) {
-            setTrackingSettings(workspace, by, program.id(), fallbackDestination, lifetimeBinding);
+        if ((fallbackDestination == null || fallbackDestination.isBlank()) && lifetimeBinding) {
+            return program;
         }
-        return program;
+        setTrackingSettings(workspace, by, program.id(), fallbackDestination, lifetimeBinding);
+        return get(workspace, program.id());
     }
 
     /**
@@ -102,14 +103,14 @@ public class Programs {
     public Program update(WorkspaceId workspace, Actor by, ProgramId id, Settings settings, String fallbackDestination,
             Boolean lifetimeBinding) {
         Program updated = update(workspace, by, id, settings);
-        if (fallbackDestination != null || lifetimeBinding != null) {
-            TrackingSettings current = trackingSettings(workspace, id);
-            String fallback = fallbackDestination != null ? fallbackDestination
-                    : current.fallbackDestination() == null ? null : current.fallbackDestination().toString();
-            setTrackingSettings(workspace, by, id, fallback,
-                    lifetimeBinding != null ? lifetimeBinding : current.lifetimeBinding());
+        if (fallbackDestination == null && lifetimeBinding == null) {
+            return updated;
         }
-        return updated;
+        TrackingSettings current = updated.tracking();
+        setTrackingSettings(workspace, by, id,
+                fallbackDestination != null ? fallbackDestination : Objects.toString(current.fallbackDestination(), null),
+                lifetimeBinding != null ? lifetimeBinding : current.lifetimeBinding());
+        return get(workspace, id);
     }
 
     /** Changes what may change after creation (not type, currency or slug: links and money depend on them). */
@@ -123,7 +124,8 @@ public class Programs {
         }
         Program updated = new Program(workspace, id, current.slug(), checked.name(), current.type(),
                 checked.description(), current.currency(), checked.destination(), checked.hosts(), checked.model(),
-                checked.window(), checked.summary(), current.autoApproval(), current.archivedAt(), current.createdAt());
+                checked.window(), checked.summary(), current.autoApproval(), current.archivedAt(), current.createdAt(),
+                current.tracking());
         programs.update(updated);
         audit.record(workspace, by, "program.updated", id.toString(), Map.of("name", updated.name()));
         return updated;
@@ -154,12 +156,13 @@ public class Programs {
         Program p = get(workspace, id);
         programs.update(new Program(workspace, id, p.slug(), p.name(), p.type(), p.description(), p.currency(),
                 p.defaultDestination(), p.allowedHosts(), p.attributionModel(), p.attributionWindowDays(),
-                p.commissionSummary(), p.autoApproval(), now(), p.createdAt()));
+                p.commissionSummary(), p.autoApproval(), clock.instant(), p.createdAt(), p.tracking()));
         audit.record(workspace, by, "program.archived", id.toString(), Map.of("name", p.name()));
     }
 
+    /** The program's tracking settings (also {@link Program#tracking()} of any program read). */
     public TrackingSettings trackingSettings(WorkspaceId workspace, ProgramId id) {
-        return programs.trackingSettings(workspace, id).orElseThrow(() -> new NotFoundException("no program " + id));
+        return get(workspace, id).tracking();
     }
 
     /** The fallback destination must be on the program's allowed hosts, like every link's. */
@@ -219,7 +222,7 @@ public class Programs {
         String cleaned = tierName(name, existing, null);
         Tier tier = new Tier(program, new TierId(Ids.newId()), cleaned, existing.size() + 1, false,
                 text(goals), text(perks));
-        programs.insertTier(workspace, tier, now());
+        programs.insertTier(workspace, tier, clock.instant());
         audit.record(workspace, by, "tier.created", tier.id().toString(), Map.of("program", program.toString(), "name", cleaned));
         return tier;
     }
@@ -322,7 +325,7 @@ public class Programs {
     private static Program withAutoApproval(Program p, Program.AutoApproval autoApproval) {
         return new Program(p.workspaceId(), p.id(), p.slug(), p.name(), p.type(), p.description(), p.currency(),
                 p.defaultDestination(), p.allowedHosts(), p.attributionModel(), p.attributionWindowDays(),
-                p.commissionSummary(), autoApproval, p.archivedAt(), p.createdAt());
+                p.commissionSummary(), autoApproval, p.archivedAt(), p.createdAt(), p.tracking());
     }
 
     private static String text(String value) {
@@ -337,10 +340,5 @@ public class Programs {
         }
         base = base.length() > 56 ? base.substring(0, 56).replaceAll("-+$", "") : base;
         return attempt == 1 ? base : base + "-" + attempt;
-    }
-
-    /** PostgreSQL keeps microseconds: what an answer says now must equal what is read back later. */
-    private Instant now() {
-        return clock.instant().truncatedTo(ChronoUnit.MICROS);
     }
 }

@@ -95,6 +95,13 @@ class ProgramApiTest extends IntegrationTest {
         assertThat(api.get("/api/v1/programs/" + id).json().get("fallbackDestination").asString())
                 .as("a rejected change leaves the stored one").isEqualTo("https://shop.acme.test/partners-closed");
 
+        ApiClient.Answer moved = api.patch("/api/v1/programs/" + id, """
+                {"fallbackDestination": "https://shop.acme.test/closed"}
+                """);
+        assertThat(moved.json().get("fallbackDestination").asString()).isEqualTo("https://shop.acme.test/closed");
+        assertThat(moved.json().get("attribution").get("lifetimeBinding").asBoolean())
+                .as("lifetime binding not sent: kept").isFalse();
+
         ApiClient.Answer cleared = api.patch("/api/v1/programs/" + id, """
                 {"fallbackDestination": "", "attribution": {"lifetimeBinding": true}}
                 """);

@@ -25,7 +25,8 @@ public class ProgramRepository {
 
     private static final String COLUMNS = "workspace_id, id, slug, name, type, description, currency,"
             + " default_destination, allowed_hosts, attribution_model, attribution_window_days, commission_summary,"
-            + " auto_approve_min_score, auto_approve_domains, archived_at, created_at";
+            + " auto_approve_min_score, auto_approve_domains, archived_at, created_at, fallback_destination,"
+            + " lifetime_binding";
     private static final String TIER_COLUMNS = "program_id, id, name, position, is_default, goals, perks";
 
     private final JdbcClient jdbc;
@@ -37,15 +38,17 @@ public class ProgramRepository {
     /** False when the slug is taken (by any workspace). */
     public boolean insert(Program p) {
         return jdbc.sql("insert into program (" + COLUMNS + ") values (?, ?, ?, ?, ?, ?, ?, ?, ?::text[], ?, ?, ?, ?,"
-                        + " ?::text[], ?, ?) on conflict (slug) do nothing")
+                        + " ?::text[], ?, ?, ?, ?) on conflict (slug) do nothing")
                 .params(p.workspaceId().value(), p.id().value(), p.slug(), p.name(), p.type().code(), p.description(),
                         p.currency().getCurrencyCode(), p.defaultDestination().toString(), Sql.textArray(p.allowedHosts()),
                         p.attributionModel().code(), p.attributionWindowDays(), p.commissionSummary(),
                         p.autoApproval().minScore(), Sql.textArray(p.autoApproval().emailDomains()),
-                        Sql.ts(p.archivedAt()), Sql.ts(p.createdAt()))
+                        Sql.ts(p.archivedAt()), Sql.ts(p.createdAt()), fallback(p.tracking()),
+                        p.tracking().lifetimeBinding())
                 .update() == 1;
     }
 
+    /** Everything but the tracking settings, which {@link #setTrackingSettings} changes. */
     public void update(Program p) {
         jdbc.sql("update program set name = ?, description = ?, default_destination = ?, allowed_hosts = ?::text[],"
                         + " attribution_model = ?, attribution_window_days = ?, commission_summary = ?,"
@@ -79,21 +82,9 @@ public class ProgramRepository {
                 .list();
     }
 
-    public Optional<TrackingSettings> trackingSettings(WorkspaceId workspace, ProgramId id) {
-        return jdbc.sql("select fallback_destination, lifetime_binding from program where workspace_id = ? and id = ?")
-                .params(workspace.value(), id.value())
-                .query((rs, row) -> {
-                    String fallback = rs.getString("fallback_destination");
-                    return new TrackingSettings(fallback == null ? null : URI.create(fallback),
-                            rs.getBoolean("lifetime_binding"));
-                })
-                .optional();
-    }
-
     public void setTrackingSettings(WorkspaceId workspace, ProgramId id, TrackingSettings settings) {
         jdbc.sql("update program set fallback_destination = ?, lifetime_binding = ? where workspace_id = ? and id = ?")
-                .params(settings.fallbackDestination() == null ? null : settings.fallbackDestination().toString(),
-                        settings.lifetimeBinding(), workspace.value(), id.value())
+                .params(fallback(settings), settings.lifetimeBinding(), workspace.value(), id.value())
                 .update();
     }
 
@@ -145,6 +136,7 @@ public class ProgramRepository {
 
     private static Program map(ResultSet rs, int row) throws SQLException {
         Integer minScore = rs.getObject("auto_approve_min_score", Integer.class);
+        String fallback = rs.getString("fallback_destination");
         return new Program(new WorkspaceId(rs.getObject("workspace_id", UUID.class)),
                 new ProgramId(rs.getObject("id", UUID.class)), rs.getString("slug"), rs.getString("name"),
                 ProgramType.fromCode(rs.getString("type")), rs.getString("description"),
@@ -152,7 +144,12 @@ public class ProgramRepository {
                 Sql.list(rs, "allowed_hosts"), AttributionModel.fromCode(rs.getString("attribution_model")),
                 rs.getInt("attribution_window_days"), rs.getString("commission_summary"),
                 new Program.AutoApproval(minScore, Sql.list(rs, "auto_approve_domains")),
-                Sql.instant(rs, "archived_at"), Sql.instant(rs, "created_at"));
+                Sql.instant(rs, "archived_at"), Sql.instant(rs, "created_at"), new TrackingSettings(
+                        fallback == null ? null : URI.create(fallback), rs.getBoolean("lifetime_binding")));
+    }
+
+    private static String fallback(TrackingSettings settings) {
+        return settings.fallbackDestination() == null ? null : settings.fallbackDestination().toString();
     }
 
     private static Tier mapTier(ResultSet rs, int row) throws SQLException {

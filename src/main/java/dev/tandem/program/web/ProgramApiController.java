@@ -223,7 +223,7 @@ class ProgramApiController {
     }
 
     private ProgramView view(Program p) {
-        TrackingSettings tracking = programs.trackingSettings(p.workspaceId(), p.id());
+        TrackingSettings tracking = p.tracking();
         return new ProgramView(p.id().toString(), p.name(), p.type().code(), p.slug(), p.description(),
                 p.currency().getCurrencyCode(), new Attribution(p.attributionModel().code(), p.attributionWindowDays(),
                         tracking.lifetimeBinding()),

@@ -40,7 +40,7 @@ class ProgramOverview {
             model.addAttribute("tierForm", new TiersController.TierForm("", "", ""));
         }
         if (!model.containsAttribute("trackingForm")) {
-            model.addAttribute("trackingForm", ProgramController.TrackingForm.of(programs.trackingSettings(workspace, id)));
+            model.addAttribute("trackingForm", ProgramController.TrackingForm.of(program.tracking()));
         }
         if (!model.containsAttribute("autoApprovalForm")) {
             model.addAttribute("autoApprovalForm", ProgramController.AutoApprovalForm.of(program));
