@@ -11,7 +11,11 @@ import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ModelAttribute;
 
-/** What every page's layout shows: who is signed in, their workspace, and the languages on offer. */
+/**
+ * What every page's layout shows: who is signed in, their workspace, and the languages on offer;
+ * and whether the reader may change things, which decides if staff pages show their forms (viewers
+ * only look).
+ */
 @ControllerAdvice(annotations = Controller.class)
 class LayoutAdvice {
 
@@ -24,6 +28,12 @@ class LayoutAdvice {
     @ModelAttribute("me")
     StaffPrincipal me(Authentication authentication) {
         return authentication != null && authentication.getPrincipal() instanceof StaffPrincipal staff ? staff : null;
+    }
+
+    @ModelAttribute("canEdit")
+    boolean canEdit(Authentication authentication) {
+        StaffPrincipal me = me(authentication);
+        return me != null && me.canEdit();
     }
 
     @ModelAttribute("workspaceName")

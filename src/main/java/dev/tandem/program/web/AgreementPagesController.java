@@ -91,7 +91,8 @@ class AgreementPagesController {
         }
         model.addAttribute("program", program);
         model.addAttribute("version", version);
-        model.addAttribute("tierName", tierNames(me, id).get(version.tierId()));
+        model.addAttribute("tierName", version.tierId() == null ? null
+                : programs.tier(me.workspaceId(), id, version.tierId()).name());
         return "program/agreement-version";
     }
 
@@ -108,16 +109,16 @@ class AgreementPagesController {
         tiers.stream().filter(t -> latest.containsKey(t.id())).forEach(t -> streams.add(new Stream(t, latest.get(t.id()))));
         model.addAttribute("program", program);
         model.addAttribute("tiers", tiers);
-        model.addAttribute("tierNames", tierNames(me, program.id()));
+        model.addAttribute("tierNames", tierNames(tiers));
         model.addAttribute("streams", streams);
         model.addAttribute("history", history);
         model.addAttribute("nextVersion", latest.containsKey(null) ? latest.get(null).version() + 1 : 1);
         return "program/agreement";
     }
 
-    private Map<TierId, String> tierNames(StaffPrincipal me, ProgramId program) {
+    private static Map<TierId, String> tierNames(List<Tier> tiers) {
         Map<TierId, String> names = new LinkedHashMap<>();
-        programs.tiers(me.workspaceId(), program).forEach(t -> names.put(t.id(), t.name()));
+        tiers.forEach(t -> names.put(t.id(), t.name()));
         return names;
     }
 }
