@@ -88,17 +88,17 @@ public class Emails {
             values.put(BRAND, workspaces.get(workspace).name());
         }
         EmailRenderer.Rendered rendered = renderer.render(template, language, reveal(values, null));
-        boolean hasSecrets = values.values().stream().anyMatch(Secret.class::isInstance);
-        EmailRenderer.Rendered redacted = hasSecrets
+        boolean sending = delivery.enabled();
+        // only an email that leaves needs a copy without its secrets: a held one keeps them for staff
+        EmailRenderer.Rendered redacted = sending && values.values().stream().anyMatch(Secret.class::isInstance)
                 ? renderer.render(template, language, reveal(values, renderer.removedSecret(language))) : null;
 
         EmailId id = new EmailId(Ids.newId());
         Instant now = clock.instant();
-        boolean sending = delivery.enabled();
         outbox.insert(workspace, new Email(id, address, language, template, rendered.subject(), rendered.html(),
                 rendered.text(), now, sending ? EmailStatus.QUEUED : EmailStatus.HELD, 0, null, null,
                 sending ? now : null));
-        if (sending && redacted != null) {
+        if (redacted != null) {
             outbox.keepRedacted(workspace, id, redacted.html(), redacted.text());
         }
         if (sending) {
