@@ -16,10 +16,8 @@ import dev.tandem.program.Agreements;
 import dev.tandem.program.Program;
 import dev.tandem.program.Programs;
 import dev.tandem.program.TierId;
-import dev.tandem.workspace.Workspaces;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Component;
 
@@ -40,32 +38,26 @@ class AcceptanceRequests {
     private final Programs programs;
     private final PortalLinks links;
     private final Emails emails;
-    private final Workspaces workspaces;
     private final Onboarding onboarding;
     private final AcceptanceRepository notices;
     private final Clock clock;
-    private final String publicUrl;
 
     AcceptanceRequests(PartnerRepository partners, Agreements agreements, Programs programs, PortalLinks links,
-            Emails emails, Workspaces workspaces, Onboarding onboarding, AcceptanceRepository notices, Clock clock,
-            @Value("${tandem.public-url:http://localhost:8080}") String publicUrl) {
+            Emails emails, Onboarding onboarding, AcceptanceRepository notices, Clock clock) {
         this.partners = partners;
         this.agreements = agreements;
         this.programs = programs;
         this.links = links;
         this.emails = emails;
-        this.workspaces = workspaces;
         this.onboarding = onboarding;
         this.notices = notices;
         this.clock = clock;
-        this.publicUrl = publicUrl.replaceAll("/+$", "");
     }
 
     @ApplicationModuleListener
     void published(AgreementPublished event) {
         Program program = programs.get(event.workspaceId(), event.programId());
         AgreementVersion version = agreements.get(event.workspaceId(), event.agreementVersionId());
-        String brand = workspaces.get(event.workspaceId()).name();
         Map<TierId, Boolean> tierFollowsThisVersion = new HashMap<>();
         int told = 0;
         List<Enrollment> approved = approved(event);
@@ -91,8 +83,7 @@ class AcceptanceRequests {
             model.put("version", version.version());
             model.put("link", new Emails.Secret(link));
             model.put("days", PortalLinks.WELCOME_VALIDITY.toDays());
-            model.put("portalUrl", publicUrl + "/portal/login");
-            model.put(Emails.BRAND, brand);
+            model.put("portalUrl", links.portalUrl() + "/login");
             model.put(Emails.SUBJECT_ARGS, List.of(program.name()));
             emails.send(event.workspaceId(), partner.email(), partner.language(), "agreement-published", model);
             told++;

@@ -5,7 +5,6 @@ import java.util.Map;
 
 import dev.tandem.notification.Emails;
 import dev.tandem.workspace.WorkspaceId;
-import dev.tandem.workspace.Workspaces;
 import org.springframework.stereotype.Component;
 
 /**
@@ -16,11 +15,9 @@ import org.springframework.stereotype.Component;
 class AccountNotices {
 
     private final Emails emails;
-    private final Workspaces workspaces;
 
-    AccountNotices(Emails emails, Workspaces workspaces) {
+    AccountNotices(Emails emails) {
         this.emails = emails;
-        this.workspaces = workspaces;
     }
 
     /** @param change the message key saying what changed; {@code detail} what it is now, masked (may be empty) */
@@ -29,7 +26,6 @@ class AccountNotices {
         model.put("partnerName", partner.name());
         model.put("change", change);
         model.put("detail", detail == null ? "" : detail);
-        model.put(Emails.BRAND, workspaces.get(workspace).name());
         emails.send(workspace, partner.email(), partner.language(), "account-changed", model);
     }
 }

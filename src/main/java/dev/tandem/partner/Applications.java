@@ -100,15 +100,17 @@ public class Applications {
     }
 
     /**
-     * Stores an application to the program with this public slug and emails the applicant.
+     * Stores an application to the program and emails the applicant.
      *
-     * @throws NotFoundException if there is no such program or it is archived
+     * @throws NotFoundException if the program is archived
      * @throws InvalidInputException naming every invalid field (a second application with the same
      *         email is one of them, on {@code email}, code {@code apply.error.duplicate})
      */
     @Transactional
-    public Submitted submit(String programSlug, Submission form, Origin origin) {
-        Program program = openProgram(programSlug);
+    public Submitted submit(Program program, Submission form, Origin origin) {
+        if (!program.active()) {
+            throw new NotFoundException("no program " + program.slug());
+        }
         WorkspaceId workspace = program.workspaceId();
         Optional<AgreementVersion> terms = terms(program);
         SubmissionCheck.Checked checked = check.check(program, form, terms.isPresent());
@@ -121,15 +123,12 @@ public class Applications {
                 checked.phone(), checked.company(), checked.website(),
                 new Partner.Profile(checked.industry(), checked.companySize(), checked.audience(), checked.region()),
                 language, introducer));
-        if (partners.enrollment(workspace, program.id(), partner.id()).isPresent()) {
-            throw SubmissionCheck.duplicate();
-        }
         Actor applicant = new Actor(Actor.Kind.PARTNER, partner.id().value(), partner.name());
         Enrollment enrollment;
         try {
             enrollment = partners.enroll(workspace, applicant, program.id(), partner.id(), null,
                     EnrollmentStatus.PENDING, "application submitted");
-        } catch (ConflictException sameMomentTwice) {
+        } catch (ConflictException appliedMeanwhile) {
             throw SubmissionCheck.duplicate();
         }
 
@@ -150,7 +149,7 @@ public class Applications {
             return new Submitted(application, approved, true);
         }
         emails.send(workspace, partner.email(), language, "application-received",
-                Map.of(Emails.BRAND, program.name(), "partnerName", partner.name(), "programName", program.name()));
+                Map.of(Emails.BRAND, program.name(), "programName", program.name()));
         return new Submitted(application, enrollment, false);
     }
 
@@ -170,7 +169,7 @@ public class Applications {
                     + current.status().code());
         }
         if (tier != null && !tier.equals(current.tierId())) {
-            Tier chosen = tierOf(workspace, current.programId(), tier);
+            Tier chosen = partners.tierOf(workspace, current.programId(), tier, "tierId");
             partners.moveTier(workspace, by, id, chosen.id(), "approved into " + chosen.name());
         }
         Enrollment approved = partners.transition(workspace, by, id, EnrollmentStatus.APPROVED,
@@ -189,8 +188,6 @@ public class Applications {
     @Transactional
     public Enrollment reject(WorkspaceId workspace, Actor by, EnrollmentId id, String reason) {
         String why = requiredReason(reason);
-        Enrollment current = partners.enrollment(workspace, id);
-        requireAllowed(current, EnrollmentStatus.REJECTED);
         Enrollment rejected = partners.transition(workspace, by, id, EnrollmentStatus.REJECTED, why);
         Partner partner = partners.get(workspace, rejected.partnerId());
         Program program = programs.get(workspace, rejected.programId());
@@ -216,18 +213,9 @@ public class Applications {
             case APPROVED -> current.status() == EnrollmentStatus.PENDING || current.status() == EnrollmentStatus.REJECTED
                     ? approve(workspace, by, id, null, reason)
                     : partners.transition(workspace, by, id, to, text(reason));
-            case SUSPENDED, BANNED -> {
-                String why = requiredReason(reason);
-                requireAllowed(current, to);
-                yield partners.transition(workspace, by, id, to, why);
-            }
+            case SUSPENDED, BANNED -> partners.transition(workspace, by, id, to, requiredReason(reason));
             default -> partners.transition(workspace, by, id, to, text(reason));
         };
-    }
-
-    /** Whether a status change to {@code to} needs a reason (the partner or the record is owed one). */
-    public static boolean needsReason(EnrollmentStatus to) {
-        return to == EnrollmentStatus.REJECTED || to == EnrollmentStatus.SUSPENDED || to == EnrollmentStatus.BANNED;
     }
 
     /** The review queue: the program's pending applications, highest fit score first. */
@@ -238,14 +226,12 @@ public class Applications {
                 .isEmpty()) {
             throw new InvalidRequestParameterException("starting_after", "is not an application of this program");
         }
-        return Page.fromOverfetch(repository.queue(workspace, program, after, page.fetchSize()).stream()
-                .map(r -> new Reviewed(r.application(), r.partner(), r.enrollment())).toList(), page);
+        return Page.fromOverfetch(repository.queue(workspace, program, after, page.fetchSize()), page);
     }
 
     /** @throws NotFoundException if the workspace has no such application (another workspace's looks the same) */
     public Reviewed get(WorkspaceId workspace, ApplicationId id) {
-        return repository.find(workspace, id).map(r -> new Reviewed(r.application(), r.partner(), r.enrollment()))
-                .orElseThrow(() -> new NotFoundException("no application " + id));
+        return repository.find(workspace, id).orElseThrow(() -> new NotFoundException("no application " + id));
     }
 
     /** The application that created this enrollment, if it came from one (not from an invitation or the API). */
@@ -261,19 +247,8 @@ public class Applications {
         model.put("programName", program.name());
         model.put("link", new Emails.Secret(link));
         model.put("days", PortalLinks.WELCOME_VALIDITY.toDays());
-        model.put("portalUrl", link.substring(0, link.indexOf("/portal/login/")) + "/portal");
+        model.put("portalUrl", portalLinks.portalUrl());
         emails.send(program.workspaceId(), partner.email(), language, "application-approved", model);
-    }
-
-    private Tier tierOf(WorkspaceId workspace, ProgramId program, TierId tier) {
-        return programs.tiers(workspace, program).stream().filter(t -> t.id().equals(tier)).findFirst()
-                .orElseThrow(() -> InvalidInputException.of("tierId", "partner.error.tier", "is not a tier of this program"));
-    }
-
-    private static void requireAllowed(Enrollment current, EnrollmentStatus to) {
-        if (!current.status().canBecome(to)) {
-            throw new ConflictException("an enrollment that is " + current.status().code() + " cannot become " + to.code());
-        }
     }
 
     private static String requiredReason(String reason) {

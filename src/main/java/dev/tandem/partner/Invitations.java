@@ -55,7 +55,7 @@ public class Invitations {
     public Enrolled invite(WorkspaceId workspace, Actor by, ProgramId programId, String email, String name,
             TierId tier, Language language) {
         Program program = openProgram(workspace, programId);
-        Tier chosen = tierOf(workspace, programId, tier, "tierId");
+        Tier chosen = partners.tierOf(workspace, programId, tier, "tierId");
         Language lang = language != null ? language : workspaces.get(workspace).defaultLanguage();
         Partner partner = partners.findOrCreate(workspace,
                 new Partners.NewPartner(email, name, null, null, null, null, lang, null));
@@ -86,7 +86,7 @@ public class Invitations {
     public Enrolled add(WorkspaceId workspace, Actor by, ProgramId programId, Partners.NewPartner details, TierId tier,
             EnrollmentStatus status) {
         openProgram(workspace, programId);
-        Tier chosen = tierOf(workspace, programId, tier, "tier");
+        Tier chosen = partners.tierOf(workspace, programId, tier, "tier");
         EnrollmentStatus initial = status == null ? EnrollmentStatus.APPROVED : status;
         if (initial != EnrollmentStatus.APPROVED && initial != EnrollmentStatus.PENDING) {
             throw InvalidInputException.of("status", "partner.error.initialStatus", "must be approved or pending");
@@ -103,13 +103,5 @@ public class Invitations {
             throw new ConflictException("the program " + program.name() + " is archived and takes no new partners");
         }
         return program;
-    }
-
-    private Tier tierOf(WorkspaceId workspace, ProgramId program, TierId tier, String field) {
-        if (tier == null) {
-            return programs.defaultTier(workspace, program);
-        }
-        return programs.tiers(workspace, program).stream().filter(t -> t.id().equals(tier)).findFirst()
-                .orElseThrow(() -> InvalidInputException.of(field, "partner.error.tier", "is not a tier of this program"));
     }
 }

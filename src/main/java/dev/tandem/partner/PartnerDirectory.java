@@ -65,8 +65,7 @@ public class PartnerDirectory {
                     .orElseThrow(() -> new InvalidRequestParameterException("starting_after",
                             "is not a partner of this program"));
         }
-        return Page.fromOverfetch(repository.members(workspace, program, status, before, page.fetchSize()).stream()
-                .map(m -> new Member(m.partner(), m.enrollment())).toList(), page);
+        return Page.fromOverfetch(repository.members(workspace, program, status, before, page.fetchSize()), page);
     }
 
     /** How many of the program's enrollments are in this status (e.g. applications waiting for review). */

@@ -18,6 +18,7 @@ import dev.tandem.core.PageRequest;
 import dev.tandem.partner.internal.PartnerRepository;
 import dev.tandem.program.ProgramId;
 import dev.tandem.program.Programs;
+import dev.tandem.program.Tier;
 import dev.tandem.program.TierId;
 import dev.tandem.workspace.Actor;
 import dev.tandem.workspace.AuditLog;
@@ -137,6 +138,15 @@ public class Partners {
         return enrollment(workspace, id);
     }
 
+    /** The program's tier with this id (null: the default tier); another program's tier is invalid input on {@code field}. */
+    Tier tierOf(WorkspaceId workspace, ProgramId program, TierId tier, String field) {
+        if (tier == null) {
+            return programs.defaultTier(workspace, program);
+        }
+        return programs.tiers(workspace, program).stream().filter(t -> t.id().equals(tier)).findFirst()
+                .orElseThrow(() -> InvalidInputException.of(field, "partner.error.tier", "is not a tier of this program"));
+    }
+
     public Partner get(WorkspaceId workspace, PartnerId id) {
         return repository.find(workspace, id).orElseThrow(() -> new NotFoundException("no partner " + id));
     }
@@ -170,7 +180,7 @@ public class Partners {
     }
 
     static String checkedEmail(String raw) {
-        String email = raw == null ? "" : raw.trim().toLowerCase(Locale.ROOT);
+        String email = EmailAddresses.normalised(raw);
         if (email.isEmpty()) {
             throw InvalidInputException.of("email", "validation.required", "is required");
         }

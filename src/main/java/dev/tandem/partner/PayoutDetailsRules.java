@@ -7,7 +7,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Pattern;
 
-import dev.tandem.core.EmailAddresses;
 import dev.tandem.core.FieldProblem;
 import dev.tandem.core.InvalidInputException;
 
@@ -54,13 +53,7 @@ final class PayoutDetailsRules {
         if (input instanceof PayoutDetailsInput.Sepa sepa) {
             clean = sepa(sepa, problems);
         } else if (input instanceof PayoutDetailsInput.PayPal payPal) {
-            String email = text(payPal.email()).toLowerCase(Locale.ROOT);
-            if (email.isEmpty()) {
-                problems.add(new FieldProblem("email", "is required", "validation.required"));
-            } else if (!EmailAddresses.valid(email)) {
-                problems.add(new FieldProblem("email", "must be an email address", "validation.email"));
-            }
-            clean = new PayoutDetailsInput.PayPal(email);
+            clean = new PayoutDetailsInput.PayPal(Partners.checkedEmail(payPal.email()));
         } else if (input instanceof PayoutDetailsInput.Stripe stripe) {
             String account = text(stripe.accountId());
             if (account.isEmpty()) {

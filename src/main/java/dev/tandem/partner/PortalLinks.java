@@ -72,6 +72,11 @@ public class PortalLinks {
         return publicUrl + "/portal/login/" + token;
     }
 
+    /** The portal's own address, for emails that tell partners where to ask for a new link. */
+    public String portalUrl() {
+        return publicUrl + "/portal";
+    }
+
     /** Whether the link still works, without using it up (mail scanners open links too). */
     public boolean usable(String token) {
         return token != null && tokens.usable(Sha256.of(token), clock.instant());
@@ -87,10 +92,9 @@ public class PortalLinks {
                 used.partnerId(), Purpose.valueOf(used.purpose().toUpperCase())));
     }
 
-    /** Expired links are kept a day (to tell "expired" from "unknown"), then deleted. */
+    /** Links are deleted a day after they expire: they can never be used again. */
     @Scheduled(fixedDelay = 3_600_000, initialDelay = 300_000)
     void forgetExpired() {
         tokens.deleteExpired(clock.instant().minus(Duration.ofDays(1)));
     }
-
 }

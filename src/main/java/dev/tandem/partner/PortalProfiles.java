@@ -68,19 +68,15 @@ public class PortalProfiles {
             throw new InvalidInputException(problems);
         }
         Partner p = get(who);
-        partners.update(new Partner(p.workspaceId(), p.id(), p.email(), name, phone, company, website, p.profile(),
-                change.language(), p.inviteCode(), p.introducedBy(), p.createdAt()));
+        Partner updated = new Partner(p.workspaceId(), p.id(), p.email(), name, phone, company, website, p.profile(),
+                change.language(), p.inviteCode(), p.introducedBy(), p.createdAt());
+        partners.update(updated);
         audit.record(who.workspaceId(), who.asActor(), "partner.profile_updated", who.partnerId().toString(),
                 Map.of("language", change.language().tag()));
         if (isComplete(name, phone, company)) {
             onboarding.systemDone(who.workspaceId(), who.partnerId(), OnboardingStepKind.COMPLETE_PROFILE);
         }
-        return PartnerPrincipal.of(get(who));
-    }
-
-    /** Whether the profile counts as complete for onboarding: name, phone and company filled in. */
-    public static boolean isComplete(Partner partner) {
-        return isComplete(partner.name(), partner.phone(), partner.company());
+        return PartnerPrincipal.of(updated);
     }
 
     /** Sets (or replaces) the partner's password; signing in by emailed link keeps working too. */
@@ -98,7 +94,7 @@ public class PortalProfiles {
 
     /** Whether the partner has a password (otherwise they sign in by link only). */
     public boolean hasPassword(PartnerPrincipal who) {
-        return partners.passwordHash(who.workspaceId(), who.partnerId()).filter(h -> h != null).isPresent();
+        return partners.passwordHash(who.workspaceId(), who.partnerId()).isPresent();
     }
 
     private static boolean isComplete(String name, String phone, String company) {

@@ -2,14 +2,13 @@ package dev.tandem.partner;
 
 import java.util.HashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
+import dev.tandem.core.EmailAddresses;
 import dev.tandem.notification.Emails;
 import dev.tandem.partner.internal.PartnerRepository;
 import dev.tandem.workspace.AuditLog;
-import dev.tandem.workspace.Workspaces;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.modulith.events.ApplicationModuleListener;
@@ -28,19 +27,17 @@ public class PortalSignIn {
     private final Partners enrollments;
     private final PortalLinks links;
     private final Emails emails;
-    private final Workspaces workspaces;
     private final PasswordEncoder passwords;
     private final AuditLog audit;
     private final ApplicationEventPublisher events;
     private final String decoyHash;
 
     PortalSignIn(PartnerRepository partners, Partners enrollments, PortalLinks links, Emails emails,
-            Workspaces workspaces, PasswordEncoder passwords, AuditLog audit, ApplicationEventPublisher events) {
+            PasswordEncoder passwords, AuditLog audit, ApplicationEventPublisher events) {
         this.partners = partners;
         this.enrollments = enrollments;
         this.links = links;
         this.emails = emails;
-        this.workspaces = workspaces;
         this.passwords = passwords;
         this.audit = audit;
         this.events = events;
@@ -57,7 +54,7 @@ public class PortalSignIn {
             return Optional.empty();
         }
         boolean compared = false;
-        for (Partner partner : partners.findAllByEmail(normalised(email))) {
+        for (Partner partner : partners.findAllByEmail(EmailAddresses.normalised(email))) {
             Optional<String> hash = partners.passwordHash(partner.workspaceId(), partner.id());
             if (hash.isPresent()) {
                 compared = true;
@@ -82,7 +79,7 @@ public class PortalSignIn {
      */
     @Transactional
     public void requestLinks(String email) {
-        events.publishEvent(new SignInLinkRequested(normalised(email)));
+        events.publishEvent(new SignInLinkRequested(EmailAddresses.normalised(email)));
     }
 
     /**
@@ -97,7 +94,6 @@ public class PortalSignIn {
             model.put("partnerName", partner.name());
             model.put("link", new Emails.Secret(link));
             model.put("minutes", PortalLinks.SIGN_IN_VALIDITY.toMinutes());
-            model.put(Emails.BRAND, workspaces.get(partner.workspaceId()).name());
             emails.send(partner.workspaceId(), partner.email(), partner.language(), "magic-link", model);
         }
     }
@@ -133,9 +129,5 @@ public class PortalSignIn {
     /** The partner's enrollments: what a partner whose every enrollment ended still sees. */
     public List<Enrollment> enrollments(PartnerPrincipal who) {
         return enrollments.enrollmentsOf(who.workspaceId(), who.partnerId());
-    }
-
-    private static String normalised(String email) {
-        return email == null ? "" : email.trim().toLowerCase(Locale.ROOT);
     }
 }

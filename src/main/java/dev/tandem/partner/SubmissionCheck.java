@@ -87,7 +87,8 @@ final class SubmissionCheck {
         }
         String audience = profileField(form.audience(), "audience", asked.contains(FitCriterion.Attribute.AUDIENCE), problems);
         String region = profileField(form.region(), "region", asked.contains(FitCriterion.Attribute.REGION), problems);
-        Map<QuestionId, String> answers = checkAnswers(workspace, program.id(), form.answers(), problems);
+        List<ApplicationQuestion> questions = forms.questions(workspace, program.id());
+        Map<QuestionId, String> answers = checkAnswers(workspace, program.id(), questions, form.answers(), problems);
         if (termsRequired && !form.termsAccepted()) {
             problems.add(new FieldProblem("terms", "must be accepted to apply", "apply.error.terms"));
         }
@@ -98,7 +99,7 @@ final class SubmissionCheck {
             throw new InvalidInputException(problems);
         }
         Map<QuestionId, String> labels = new HashMap<>();
-        forms.questions(workspace, program.id()).forEach(q -> labels.put(q.id(), q.label()));
+        questions.forEach(q -> labels.put(q.id(), q.label()));
         List<Application.Answer> answerList = answers.entrySet().stream()
                 .map(a -> new Application.Answer(a.getKey(), labels.getOrDefault(a.getKey(), ""), a.getValue())).toList();
         return new Checked(name, email, phone, company, website, plan, referrals, industry, companySize, audience,
@@ -111,11 +112,11 @@ final class SubmissionCheck {
     }
 
     // required answers are checked here, all at once; choices and yes/no by the form itself
-    private Map<QuestionId, String> checkAnswers(WorkspaceId workspace, ProgramId program, Map<QuestionId, String> given,
-            List<FieldProblem> problems) {
+    private Map<QuestionId, String> checkAnswers(WorkspaceId workspace, ProgramId program,
+            List<ApplicationQuestion> questions, Map<QuestionId, String> given, List<FieldProblem> problems) {
         Map<QuestionId, String> answers = given == null ? Map.of() : given;
         boolean missing = false;
-        for (ApplicationQuestion q : forms.questions(workspace, program)) {
+        for (ApplicationQuestion q : questions) {
             if (q.required() && text(answers.get(q.id())).isEmpty()) {
                 problems.add(new FieldProblem("answers." + q.id(), "is required", "validation.required"));
                 missing = true;

@@ -8,8 +8,8 @@ import java.util.regex.Pattern;
 import dev.tandem.core.Language;
 import dev.tandem.notification.Email;
 import dev.tandem.notification.Emails;
-import dev.tandem.partner.internal.SubmissionRateLimiter;
 import dev.tandem.partner.web.PortalSignInLimiter;
+import dev.tandem.partner.web.SubmissionRateLimiter;
 import dev.tandem.testing.ApiClient;
 import dev.tandem.testing.Fixtures;
 import dev.tandem.testing.IntegrationTest;
@@ -49,7 +49,7 @@ class PartnerLifecycleApiScenarioTest extends IntegrationTest {
     @BeforeEach
     void freshInstall() {
         resetDatabase();
-        applicationLimiter.reset();
+        applicationLimiter.clear();
         signInLimiter.clear();
     }
 

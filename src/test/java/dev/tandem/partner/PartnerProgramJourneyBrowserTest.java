@@ -11,8 +11,8 @@ import com.microsoft.playwright.options.SelectOption;
 import dev.tandem.core.Language;
 import dev.tandem.notification.Email;
 import dev.tandem.notification.Emails;
-import dev.tandem.partner.internal.SubmissionRateLimiter;
 import dev.tandem.partner.web.PortalSignInLimiter;
+import dev.tandem.partner.web.SubmissionRateLimiter;
 import dev.tandem.testing.Chromium;
 import dev.tandem.testing.Fixtures;
 import dev.tandem.testing.IntegrationTest;
@@ -65,7 +65,7 @@ class PartnerProgramJourneyBrowserTest extends IntegrationTest {
     @BeforeEach
     void freshInstall() {
         resetDatabase();
-        applicationLimiter.reset();
+        applicationLimiter.clear();
         signInLimiter.clear();
     }
 

@@ -7,7 +7,7 @@ import java.util.UUID;
 
 import dev.tandem.notification.Email;
 import dev.tandem.notification.Emails;
-import dev.tandem.partner.internal.SubmissionRateLimiter;
+import dev.tandem.partner.web.SubmissionRateLimiter;
 import dev.tandem.program.Agreements;
 import dev.tandem.program.ApplicationForms;
 import dev.tandem.program.ApplicationQuestion;
@@ -50,7 +50,7 @@ abstract class PartnerTestBase extends IntegrationTest {
 
     @BeforeEach
     void everyTestStartsWithinTheRateLimit() {
-        limiter.reset();
+        limiter.clear();
     }
 
     /** A tenant and an active program of it, with its terms published. */

@@ -3,6 +3,7 @@ package dev.tandem.partner.internal;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -29,16 +30,15 @@ public class AcceptanceRepository {
         this.jdbc = jdbc;
     }
 
-    /** Stores the acceptance unless this enrollment already accepted this version; answers the stored one. */
     /** Records that the enrollment was told about this version; false if it had been told already. */
-    public boolean noticeOnce(WorkspaceId workspace, EnrollmentId enrollment, AgreementVersionId version,
-            java.time.Instant at) {
+    public boolean noticeOnce(WorkspaceId workspace, EnrollmentId enrollment, AgreementVersionId version, Instant at) {
         return jdbc.sql("insert into agreement_notice (workspace_id, enrollment_id, agreement_version_id, noticed_at)"
                         + " values (?, ?, ?, ?) on conflict do nothing")
-                .params(workspace.value(), enrollment.value(), version.value(), java.sql.Timestamp.from(at))
+                .params(workspace.value(), enrollment.value(), version.value(), Timestamp.from(at))
                 .update() == 1;
     }
 
+    /** Stores the acceptance unless this enrollment already accepted this version; answers the stored one. */
     public Acceptance insertOrGet(Acceptance a) {
         jdbc.sql("insert into agreement_acceptance (" + COLUMNS + ") values (?, ?, ?, ?, ?, ?, ?, ?, ?)"
                         + " on conflict (workspace_id, enrollment_id, agreement_version_id) do nothing")
@@ -67,7 +67,6 @@ public class AcceptanceRepository {
                         + " order by accepted_at desc, id desc")
                 .params(workspace.value(), enrollment.value()).query(AcceptanceRepository::acceptance).list();
     }
-
 
     private static Acceptance acceptance(ResultSet rs, int row) throws SQLException {
         return new Acceptance(new WorkspaceId(rs.getObject("workspace_id", UUID.class)),

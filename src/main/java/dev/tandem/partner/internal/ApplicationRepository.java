@@ -13,10 +13,9 @@ import java.util.UUID;
 
 import dev.tandem.partner.Application;
 import dev.tandem.partner.ApplicationId;
-import dev.tandem.partner.Enrollment;
+import dev.tandem.partner.Applications;
 import dev.tandem.partner.EnrollmentId;
 import dev.tandem.partner.EnrollmentStatus;
-import dev.tandem.partner.Partner;
 import dev.tandem.partner.PartnerId;
 import dev.tandem.program.AgreementVersionId;
 import dev.tandem.program.FitCriterion;
@@ -48,10 +47,6 @@ public class ApplicationRepository {
         this.jdbc = jdbc;
     }
 
-    /** An application with the partner who sent it and where their enrollment stands now. */
-    public record Row(Application application, Partner partner, Enrollment enrollment) {
-    }
-
     public void insert(Application a) {
         jdbc.sql("insert into application (workspace_id, id, enrollment_id, program_id, partner_id, submitted_at,"
                         + " plan, referrals, answers, fit_score, fit_reasons, terms_version_id, ip, user_agent)"
@@ -63,7 +58,7 @@ public class ApplicationRepository {
                 .update();
     }
 
-    public Optional<Row> find(WorkspaceId workspace, ApplicationId id) {
+    public Optional<Applications.Reviewed> find(WorkspaceId workspace, ApplicationId id) {
         return jdbc.sql(select() + " where a.workspace_id = ? and a.id = ?")
                 .params(workspace.value(), id.value()).query(ApplicationRepository::row).optional();
     }
@@ -71,14 +66,14 @@ public class ApplicationRepository {
     public Optional<Application> findByEnrollment(WorkspaceId workspace, EnrollmentId enrollment) {
         return jdbc.sql(select() + " where a.workspace_id = ? and a.enrollment_id = ?")
                 .params(workspace.value(), enrollment.value()).query(ApplicationRepository::row).optional()
-                .map(Row::application);
+                .map(Applications.Reviewed::application);
     }
 
     /**
      * The program's applications whose enrollment is still pending, highest fit score first (the
      * oldest first among equals), at most {@code limit}, after the application {@code after}.
      */
-    public List<Row> queue(WorkspaceId workspace, ProgramId program, ApplicationId after, int limit) {
+    public List<Applications.Reviewed> queue(WorkspaceId workspace, ProgramId program, ApplicationId after, int limit) {
         String cursor = after == null ? ""
                 : " and (a.fit_score < c.fit_score or (a.fit_score = c.fit_score and a.id > c.id))";
         String from = after == null ? "" : " join application c on c.workspace_id = a.workspace_id and c.id = ?";
@@ -102,7 +97,7 @@ public class ApplicationRepository {
                 + " join enrollment e on e.workspace_id = a.workspace_id and e.id = a.enrollment_id";
     }
 
-    private static Row row(ResultSet rs, int n) throws SQLException {
+    private static Applications.Reviewed row(ResultSet rs, int n) throws SQLException {
         UUID terms = rs.getObject("terms_version_id", UUID.class);
         Array referrals = rs.getArray("referrals");
         Application application = new Application(new WorkspaceId(rs.getObject("workspace_id", UUID.class)),
@@ -113,7 +108,7 @@ public class ApplicationRepository {
                 rs.getString("plan"), referrals == null ? List.of() : List.of((String[]) referrals.getArray()),
                 answers(rs.getString("answers")), rs.getInt("fit_score"), reasons(rs.getString("fit_reasons")),
                 terms == null ? null : new AgreementVersionId(terms), rs.getString("ip"), rs.getString("user_agent"));
-        return new Row(application, Rows.partner(rs, "p"), Rows.enrollment(rs, "e"));
+        return new Applications.Reviewed(application, Rows.partner(rs, "p"), Rows.enrollment(rs, "e"));
     }
 
     // {"qst_…": {"question": "…", "answer": "…"}, …} in the form's order

@@ -94,7 +94,7 @@ public class OnboardingRepository {
         }
         return jdbc.sql("select enrollment_id, step_id, done_at, done_by from onboarding_progress"
                         + " where workspace_id = ? and enrollment_id = any(?::uuid[])")
-                .params(workspace.value(), enrollments.stream().map(e -> e.value().toString()).toArray(String[]::new))
+                .params(workspace.value(), Rows.uuidArray(enrollments.stream().map(EnrollmentId::value).toList()))
                 .query((rs, n) -> new Tick(new EnrollmentId(rs.getObject("enrollment_id", UUID.class)),
                         new OnboardingStepId(rs.getObject("step_id", UUID.class)),
                         rs.getTimestamp("done_at").toInstant(), rs.getString("done_by")))

@@ -6,6 +6,7 @@ import java.util.UUID;
 import dev.tandem.partner.Enrollment;
 import dev.tandem.partner.EnrollmentStatus;
 import dev.tandem.partner.Partner;
+import dev.tandem.partner.PartnerDirectory;
 import dev.tandem.program.ProgramId;
 import dev.tandem.workspace.WorkspaceId;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -19,10 +20,6 @@ public class PartnerDirectoryRepository {
 
     PartnerDirectoryRepository(JdbcClient jdbc) {
         this.jdbc = jdbc;
-    }
-
-    /** A partner and their enrollment in one program. */
-    public record Member(Partner partner, Enrollment enrollment) {
     }
 
     /**
@@ -56,7 +53,7 @@ public class PartnerDirectoryRepository {
     }
 
     /** A program's partners with their enrollment, optionally of one status, newest enrollment first. */
-    public List<Member> members(WorkspaceId workspace, ProgramId program, EnrollmentStatus status,
+    public List<PartnerDirectory.Member> members(WorkspaceId workspace, ProgramId program, EnrollmentStatus status,
             UUID beforeEnrollment, int limit) {
         String statusCode = status == null ? null : status.code();
         return jdbc.sql("select " + Rows.partnerColumns("p") + ", " + Rows.enrollmentColumns("e")
@@ -66,7 +63,7 @@ public class PartnerDirectoryRepository {
                         + " order by e.id desc limit ?")
                 .params(workspace.value(), program.value(), statusCode, statusCode, beforeEnrollment, beforeEnrollment,
                         limit)
-                .query((rs, n) -> new Member(Rows.partner(rs, "p"), Rows.enrollment(rs, "e"))).list();
+                .query((rs, n) -> new PartnerDirectory.Member(Rows.partner(rs, "p"), Rows.enrollment(rs, "e"))).list();
     }
 
     /** How many enrollments of the program wait in each status (for the queue's badge). */

@@ -7,13 +7,13 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 
 import dev.tandem.core.FieldProblem;
 import dev.tandem.core.InvalidInputException;
 import dev.tandem.core.Language;
 import dev.tandem.core.NotFoundException;
 import dev.tandem.partner.Applications;
-import dev.tandem.partner.internal.SubmissionRateLimiter;
 import dev.tandem.program.AgreementVersion;
 import dev.tandem.program.ApplicantProfile;
 import dev.tandem.program.ApplicationForms;
@@ -80,12 +80,12 @@ class ApplicationPageController {
             @RequestParam MultiValueMap<String, String> params, HttpServletRequest request,
             HttpServletResponse response, Locale locale, Model model, RedirectAttributes flash) {
         Program program = applications.openProgram(slug);
-        Duration wait = limiter.acquire(request.getRemoteAddr());
-        if (!wait.isZero()) {
+        Optional<Duration> wait = limiter.attempt(request.getRemoteAddr());
+        if (wait.isPresent()) {
             response.setStatus(HttpStatus.TOO_MANY_REQUESTS.value());
-            response.setHeader(HttpHeaders.RETRY_AFTER, Long.toString(Math.max(1, wait.toSeconds())));
+            response.setHeader(HttpHeaders.RETRY_AFTER, Long.toString(Math.max(1, wait.get().toSeconds())));
             model.addAttribute("program", program);
-            model.addAttribute("minutes", Math.max(1, (wait.toSeconds() + 59) / 60));
+            model.addAttribute("minutes", Math.max(1, (wait.get().toSeconds() + 59) / 60));
             return "partner/public/too-many";
         }
         if (form.homepage() != null && !form.homepage().isBlank()) {
@@ -95,7 +95,7 @@ class ApplicationPageController {
         }
         Map<String, String> answers = answers(params);
         try {
-            Applications.Submitted submitted = applications.submit(slug, submission(form, answers),
+            Applications.Submitted submitted = applications.submit(program, submission(form, answers),
                     new Applications.Origin(request.getRemoteAddr(), request.getHeader(HttpHeaders.USER_AGENT),
                             Language.fromTag(locale.toLanguageTag()).orElse(Language.EN), form.via()));
             flash.addFlashAttribute("outcome", submitted.autoApproved() ? "approved" : "pending");

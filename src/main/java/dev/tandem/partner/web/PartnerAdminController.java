@@ -127,8 +127,6 @@ class PartnerAdminController {
         model.addAttribute("enrollments", views);
         model.addAttribute("introducer", partner.introducedBy() == null ? null
                 : partners.get(workspace, partner.introducedBy()));
-        model.addAttribute("needsReason", List.of(EnrollmentStatus.REJECTED.code(), EnrollmentStatus.SUSPENDED.code(),
-                EnrollmentStatus.BANNED.code()));
         return "partner/admin/partner";
     }
 

@@ -271,7 +271,8 @@ class PartnerApiController {
         }
     }
 
-    private static Language language(String tag) {
+    /** A language tag from a request body; absent is null (the caller's default). */
+    static Language language(String tag) {
         if (tag == null || tag.isBlank()) {
             return null;
         }

@@ -105,10 +105,7 @@ class PartnerLifecycleApiController {
                         "is not a question id of this program (qst_…)");
             }
         });
-        Language language = body.language() == null ? Language.EN : Language.fromTag(body.language())
-                .orElseThrow(() -> InvalidInputException.of("language", "validation.required",
-                        "must be one of en, es, pt, it, nb"));
-        Applications.Submitted submitted = submit(program, body, answers, language);
+        Applications.Submitted submitted = submit(program, body, answers, PartnerApiController.language(body.language()));
         return PartnerApiController.ApplicationView.of(
                 applications.get(key.workspaceId(), submitted.application().id()));
     }
@@ -117,7 +114,7 @@ class PartnerLifecycleApiController {
     private Applications.Submitted submit(Program program, ApplicationBody body, Map<QuestionId, String> answers,
             Language language) {
         try {
-            return applications.submit(program.slug(), new Applications.Submission(
+            return applications.submit(program, new Applications.Submission(
                 body.name(), body.email(), body.phone(), body.company(), body.website(), body.plan(),
                 body.referrals() == null ? List.of() : body.referrals(), body.industry(), body.companySize(),
                 body.audience(), body.region(), answers, Boolean.TRUE.equals(body.termsAccepted())),

@@ -12,7 +12,6 @@ import dev.tandem.partner.Onboarding;
 import dev.tandem.partner.OnboardingProgress;
 import dev.tandem.partner.PartnerPrincipal;
 import dev.tandem.partner.PortalPage;
-import dev.tandem.partner.PortalSignIn;
 import dev.tandem.program.Program;
 import dev.tandem.program.ProgramId;
 import dev.tandem.program.Programs;
@@ -26,14 +25,14 @@ import org.springframework.web.bind.annotation.GetMapping;
 @PortalPage
 class PortalHomeController {
 
-    private final PortalSignIn signIn;
+    private final PortalStanding standing;
     private final Programs programs;
     private final AgreementAcceptances acceptances;
     private final Onboarding onboarding;
 
-    PortalHomeController(PortalSignIn signIn, Programs programs, AgreementAcceptances acceptances,
+    PortalHomeController(PortalStanding standing, Programs programs, AgreementAcceptances acceptances,
             Onboarding onboarding) {
-        this.signIn = signIn;
+        this.standing = standing;
         this.programs = programs;
         this.acceptances = acceptances;
         this.onboarding = onboarding;
@@ -47,7 +46,8 @@ class PortalHomeController {
     @GetMapping("/portal")
     String home(@AuthenticationPrincipal PartnerPrincipal me, Model model) {
         Map<ProgramId, Program> seen = new HashMap<>();
-        List<ProgramRow> rows = signIn.enrollments(me).stream().map(e -> {
+        // the layout's model read them already for this request
+        List<ProgramRow> rows = standing.enrollments(me).stream().map(e -> {
             Program program = seen.computeIfAbsent(e.programId(), id -> programs.get(me.workspaceId(), id));
             String tier = programs.tier(me.workspaceId(), e.programId(), e.tierId()).name();
             if (e.status() != EnrollmentStatus.APPROVED) {

@@ -38,10 +38,9 @@ class PortalPayoutController {
 
     @GetMapping("/portal/payout")
     String payout(@AuthenticationPrincipal PartnerPrincipal me, Model model) {
-        String method = payoutDetails.summary(me.workspaceId(), me.partnerId()).map(PayoutDetailsSummary::method)
-                .orElse("sepa");
-        model.addAttribute("form", new PayoutForm(method, "", "", "", "", ""));
-        return page(me, model);
+        PayoutDetailsSummary current = payoutDetails.summary(me.workspaceId(), me.partnerId()).orElse(null);
+        model.addAttribute("form", new PayoutForm(current == null ? "sepa" : current.method(), "", "", "", "", ""));
+        return page(current, model);
     }
 
     @PostMapping("/portal/payout")
@@ -54,12 +53,12 @@ class PortalPayoutController {
             return "redirect:/portal/payout";
         } catch (InvalidInputException e) {
             FormErrors.reject(errors, e, Map.of("type", "method"));
-            return page(me, model);
+            return page(payoutDetails.summary(me.workspaceId(), me.partnerId()).orElse(null), model);
         }
     }
 
-    private String page(PartnerPrincipal me, Model model) {
-        model.addAttribute("current", payoutDetails.summary(me.workspaceId(), me.partnerId()).orElse(null));
+    private String page(PayoutDetailsSummary current, Model model) {
+        model.addAttribute("current", current);
         model.addAttribute("methods", List.of("sepa", "paypal", "stripe", "manual"));
         return "partner/portal/payout";
     }
