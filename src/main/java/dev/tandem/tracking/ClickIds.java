@@ -32,6 +32,11 @@ public class ClickIds {
     private static final Base64.Decoder DECODER = Base64.getUrlDecoder();
 
     private final TrackingSecrets secrets;
+    /** Each thread's Mac, keyed with the secret it was last used for: the redirect signs without making one per click. */
+    private final ThreadLocal<Signer> signers = new ThreadLocal<>();
+
+    private record Signer(byte[] secret, Mac mac) {
+    }
 
     ClickIds(TrackingSecrets secrets) {
         this.secrets = secrets;
@@ -77,11 +82,22 @@ public class ClickIds {
     }
 
     private byte[] mac(WorkspaceId workspace, byte[] data, int length) {
+        // TrackingSecrets hands out the same array for a workspace every time: the same array, the same key
+        byte[] secret = secrets.secretOf(workspace);
+        Signer signer = signers.get();
+        if (signer == null || signer.secret() != secret) {
+            signer = new Signer(secret, hmac(secret));
+            signers.set(signer);
+        }
+        signer.mac().update(data, 0, length);
+        return signer.mac().doFinal(); // doFinal leaves the Mac ready for the next message with the same key
+    }
+
+    private static Mac hmac(byte[] key) {
         try {
             Mac mac = Mac.getInstance("HmacSHA256");
-            mac.init(new SecretKeySpec(secrets.secretOf(workspace), "HmacSHA256"));
-            mac.update(data, 0, length);
-            return mac.doFinal();
+            mac.init(new SecretKeySpec(key, "HmacSHA256"));
+            return mac;
         } catch (NoSuchAlgorithmException | InvalidKeyException e) {
             throw new IllegalStateException("every JVM has HmacSHA256", e);
         }

@@ -28,13 +28,9 @@ public class TrackingSecrets {
         this.clock = clock;
     }
 
+    /** The same array for a workspace on every call (ClickIds keys its Macs by it); never to be changed. */
     public byte[] secretOf(WorkspaceId workspace) {
         return cache.computeIfAbsent(workspace.value(), this::load);
-    }
-
-    /** Tests reset the database under a running application; a stale secret would sign with a lost key. */
-    public void forget() {
-        cache.clear();
     }
 
     private byte[] load(UUID workspace) {
