@@ -7,6 +7,7 @@ import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
+import org.springframework.web.servlet.LocaleResolver;
 import org.thymeleaf.ITemplateEngine;
 
 /**
@@ -20,8 +21,9 @@ class RedirectConfiguration {
 
     @Bean
     FilterRegistrationBean<RedirectFilter> redirectFilter(LinkCache links, ClickRecorder clicks,
-            ITemplateEngine templates) {
-        var registration = new FilterRegistrationBean<>(new RedirectFilter(links, clicks, new RedirectPages(templates)));
+            ITemplateEngine templates, LocaleResolver locales) {
+        var registration = new FilterRegistrationBean<>(new RedirectFilter(links, clicks,
+                new RedirectPages(templates, locales)));
         registration.addUrlPatterns("/r/*");
         registration.setDispatcherTypes(DispatcherType.REQUEST);
         registration.setOrder(Ordered.HIGHEST_PRECEDENCE);

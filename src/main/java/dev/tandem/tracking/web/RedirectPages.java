@@ -4,12 +4,11 @@ import java.io.IOException;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Optional;
 
 import dev.tandem.core.Language;
-import jakarta.servlet.http.Cookie;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import org.springframework.web.servlet.LocaleResolver;
 import org.thymeleaf.ITemplateEngine;
 import org.thymeleaf.context.WebContext;
 import org.thymeleaf.web.servlet.JakartaServletWebApplication;
@@ -17,20 +16,21 @@ import org.thymeleaf.web.servlet.JakartaServletWebApplication;
 /**
  * The redirect's two pages, "no such link" (404) and "link disabled" (410), rendered with
  * Thymeleaf straight from the filter: the redirect runs before Spring MVC and Spring Security, so
- * these rare pages set their own headers and pick their own language (?lang=, the language cookie
- * the other public pages set, then Accept-Language).
+ * these rare pages set their own headers and take their language from the application's
+ * LocaleResolver themselves (?lang=, the language cookie the other public pages set, then Accept-Language).
  */
 final class RedirectPages {
 
     private static final String CSP = "default-src 'none'; style-src 'self'; img-src 'self'; base-uri 'none';"
             + " form-action 'none'; frame-ancestors 'none'";
-    private static final String LANGUAGE_COOKIE = "tandem_lang";
 
     private final ITemplateEngine templates;
+    private final LocaleResolver locales;
     private volatile JakartaServletWebApplication application;
 
-    RedirectPages(ITemplateEngine templates) {
+    RedirectPages(ITemplateEngine templates, LocaleResolver locales) {
         this.templates = templates;
+        this.locales = locales;
     }
 
     void notFound(HttpServletRequest request, HttpServletResponse response) throws IOException {
@@ -43,58 +43,21 @@ final class RedirectPages {
 
     private void render(HttpServletRequest request, HttpServletResponse response, int status, String template)
             throws IOException {
-        Language language = language(request);
+        Locale locale = locales.resolveLocale(request);
         response.setStatus(status);
         response.setContentType("text/html;charset=UTF-8");
         response.setHeader("Cache-Control", "no-store");
         response.setHeader("Content-Security-Policy", CSP);
         response.setHeader("X-Content-Type-Options", "nosniff");
-        response.setHeader("Content-Language", language.tag());
+        response.setHeader("Content-Language", locale.toLanguageTag());
         if ("HEAD".equals(request.getMethod())) {
             return;
         }
         if (application == null) {
             application = JakartaServletWebApplication.buildApplication(request.getServletContext());
         }
-        WebContext context = new WebContext(application.buildExchange(request, response), language.locale(),
+        WebContext context = new WebContext(application.buildExchange(request, response), locale,
                 Map.of("languages", List.of(Language.values())));
         templates.process(template, context, response.getWriter());
-    }
-
-    static Language language(HttpServletRequest request) {
-        return Language.fromTag(request.getParameter("lang"))
-                .or(() -> fromCookie(request))
-                .or(() -> fromAcceptLanguage(request.getHeader("Accept-Language")))
-                .orElse(Language.EN);
-    }
-
-    private static Optional<Language> fromCookie(HttpServletRequest request) {
-        Cookie[] cookies = request.getCookies();
-        if (cookies != null) {
-            for (Cookie cookie : cookies) {
-                if (LANGUAGE_COOKIE.equals(cookie.getName())) {
-                    return Language.fromTag(cookie.getValue());
-                }
-            }
-        }
-        return Optional.empty();
-    }
-
-    private static Optional<Language> fromAcceptLanguage(String header) {
-        if (header == null || header.isBlank()) {
-            return Optional.empty();
-        }
-        try {
-            for (Locale.LanguageRange range : Locale.LanguageRange.parse(header)) {
-                Optional<Language> language = range.getWeight() > 0 && !range.getRange().equals("*")
-                        ? Language.fromTag(range.getRange()) : Optional.empty();
-                if (language.isPresent()) {
-                    return language;
-                }
-            }
-        } catch (IllegalArgumentException malformed) {
-            // a header no browser sends: English
-        }
-        return Optional.empty();
     }
 }
