@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -86,6 +87,11 @@ public class Codes {
     /** The partner's active referral code in the program, if they have one (never creates). */
     public Optional<ReferralCode> activeReferralCode(WorkspaceId workspace, ProgramId program, PartnerId partner) {
         return repository.referralCodeOf(workspace, program, partner);
+    }
+
+    /** The active referral codes of these partners, in whichever programs they have one (never creates). */
+    public List<ReferralCode> activeReferralCodes(WorkspaceId workspace, Collection<PartnerId> partners) {
+        return repository.referralCodesOf(workspace, partners);
     }
 
     /** Maps a coupon code to a partner approved in the program; a code already used in the workspace (any case) is taken. */

@@ -21,6 +21,7 @@ import dev.tandem.core.PageRequest;
 import dev.tandem.core.WebAddresses;
 import dev.tandem.partner.Onboarding;
 import dev.tandem.partner.OnboardingStepKind;
+import dev.tandem.partner.Partner;
 import dev.tandem.partner.PartnerId;
 import dev.tandem.partner.PartnerPrincipal;
 import dev.tandem.partner.Partners;
@@ -116,7 +117,8 @@ public class Links {
         if (!problems.isEmpty()) {
             throw new InvalidInputException(problems);
         }
-        Program program = approved.require(workspace, request.programId(), request.partnerId()).program();
+        ApprovedPartners.Member member = approved.require(workspace, request.programId(), request.partnerId());
+        Program program = member.program();
         String slug = request.slug() == null ? "" : request.slug().trim();
         checkSlug(slug, problems);
         URI destination = destination(program, request.destination(), problems);
@@ -130,7 +132,7 @@ public class Links {
         }
         defaultLink(workspace, program.id(), request.partnerId());
         codes.referralCode(workspace, program.id(), request.partnerId());
-        Link link = slug.isEmpty() ? insertWithProposedSlug(workspace, program.id(), request.partnerId(), destination,
+        Link link = slug.isEmpty() ? insertWithProposedSlug(workspace, program.id(), member.partner(), destination,
                 campaign) : insertWithSlug(workspace, program.id(), request.partnerId(), slug, destination, campaign);
         recordCreated(by, link);
         return link;
@@ -211,10 +213,6 @@ public class Links {
         return all;
     }
 
-    public long clicks(WorkspaceId workspace, LinkId link) {
-        return clicks(workspace, List.of(link)).get(link);
-    }
-
     /** The absolute address to share, e.g. {@code https://partners.acme.com/r/ana-ruiz-x7k2}. */
     public String url(Link link) {
         return publicUrl + "/r/" + link.slug();
@@ -268,17 +266,16 @@ public class Links {
         return link;
     }
 
-    private Link insertWithProposedSlug(WorkspaceId workspace, ProgramId program, PartnerId partner, URI destination,
+    private Link insertWithProposedSlug(WorkspaceId workspace, ProgramId program, Partner partner, URI destination,
             String campaign) {
-        String name = partners.get(workspace, partner).name();
         for (int attempt = 0; attempt < ATTEMPTS; attempt++) {
-            Link link = new Link(workspace, new LinkId(Ids.newId()), program, partner,
-                    Slugs.slugCandidate(name, attempt), destination, campaign, false, null, now());
+            Link link = new Link(workspace, new LinkId(Ids.newId()), program, partner.id(),
+                    Slugs.slugCandidate(partner.name(), attempt), destination, campaign, false, null, now());
             if (repository.insert(link)) {
                 return link;
             }
         }
-        throw new IllegalStateException("no free slug for partner " + partner + " after " + ATTEMPTS + " attempts");
+        throw new IllegalStateException("no free slug for partner " + partner.id() + " after " + ATTEMPTS + " attempts");
     }
 
     private void recordCreated(Actor by, Link link) {

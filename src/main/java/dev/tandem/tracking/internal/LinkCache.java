@@ -226,10 +226,6 @@ public class LinkCache {
         return bySlug.containsKey(slug);
     }
 
-    public int size() {
-        return bySlug.size();
-    }
-
     private void reloadChunk(List<String> slugs) {
         int g = generation;
         java.util.Set<String> found = new java.util.HashSet<>(slugs.size() * 2);

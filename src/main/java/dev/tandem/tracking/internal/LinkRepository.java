@@ -53,13 +53,6 @@ public class LinkRepository {
                 .update();
     }
 
-    public void update(Link l) {
-        jdbc.sql("update link set destination = ?, campaign = ? where workspace_id = ? and id = ?")
-                .params(l.destination() == null ? null : l.destination().toString(), l.campaign(),
-                        l.workspaceId().value(), l.id().value())
-                .update();
-    }
-
     public Optional<Link> find(WorkspaceId workspace, LinkId id) {
         return jdbc.sql("select " + LINK_COLUMNS + " from link where workspace_id = ? and id = ?")
                 .params(workspace.value(), id.value())
@@ -127,6 +120,19 @@ public class LinkRepository {
                 .params(workspace.value(), program.value(), partner.value())
                 .query(LinkRepository::code)
                 .optional();
+    }
+
+    /** The active referral codes of these partners, in every program (one query for a whole list of links). */
+    public List<ReferralCode> referralCodesOf(WorkspaceId workspace, Collection<PartnerId> partners) {
+        if (partners.isEmpty()) {
+            return List.of();
+        }
+        return jdbc.sql("select " + CODE_COLUMNS + " from referral_code where workspace_id = :ws"
+                        + " and partner_id in (:partners) and kind = 'referral' and disabled_at is null")
+                .param("ws", workspace.value())
+                .param("partners", partners.stream().map(PartnerId::value).distinct().toList())
+                .query(LinkRepository::code)
+                .list();
     }
 
     /** A partner's codes, referral code first; {@code program} null means all programs. */

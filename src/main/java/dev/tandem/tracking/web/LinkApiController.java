@@ -16,7 +16,6 @@ import dev.tandem.tracking.Codes;
 import dev.tandem.tracking.Link;
 import dev.tandem.tracking.LinkId;
 import dev.tandem.tracking.Links;
-import dev.tandem.tracking.ReferralCode;
 import dev.tandem.workspace.ApiKeyPrincipal;
 import dev.tandem.workspace.WorkspaceId;
 import io.swagger.v3.oas.annotations.Operation;
@@ -117,12 +116,12 @@ class LinkApiController {
     private List<LinkView> views(WorkspaceId workspace, List<Link> list) {
         Map<LinkId, Long> clicks = links.clicks(workspace, list.stream().map(Link::id).toList());
         Map<ProgramId, Program> seenPrograms = new HashMap<>();
-        Map<String, String> seenCodes = new HashMap<>();
+        Map<String, String> codeOf = new HashMap<>();
+        codes.activeReferralCodes(workspace, list.stream().map(Link::partnerId).toList())
+                .forEach(c -> codeOf.put(c.programId() + "/" + c.partnerId(), c.code()));
         return list.stream().map(link -> {
             Program program = seenPrograms.computeIfAbsent(link.programId(), p -> programs.get(workspace, p));
-            String code = seenCodes.computeIfAbsent(link.programId() + "/" + link.partnerId(),
-                    k -> codes.activeReferralCode(workspace, link.programId(), link.partnerId())
-                            .map(ReferralCode::code).orElse(null));
+            String code = codeOf.get(link.programId() + "/" + link.partnerId());
             return new LinkView(link.id().toString(), link.programId().toString(), link.partnerId().toString(),
                     link.slug(), links.url(link), Links.destinationOf(link, program).toString(), link.campaign(),
                     link.isDefault(), link.enabled() ? "active" : "disabled", code, clicks.get(link.id()),

@@ -93,7 +93,7 @@ class LinkPortalPage {
             boolean hasLinks = e.status() == EnrollmentStatus.APPROVED || e.status() == EnrollmentStatus.SUSPENDED;
             List<LinkCard> cards = !hasLinks ? List.of() : mine.stream()
                     .filter(l -> l.programId().equals(program.id()))
-                    .map(l -> card(l, program, clicks.getOrDefault(l.id(), 0L), locale))
+                    .map(l -> card(l, program, clicks.get(l.id()), locale))
                     .toList();
             List<ReferralCode> programCodes = !hasLinks ? List.of() : myCodes.stream()
                     .filter(c -> c.programId().equals(program.id()) && (c.enabled() || c.kind() == CodeKind.COUPON))
