@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Map;
 
 import dev.tandem.core.ConflictException;
+import dev.tandem.core.Ids;
 import dev.tandem.core.InvalidInputException;
 import dev.tandem.core.NotFoundException;
 import dev.tandem.core.Page;
@@ -96,7 +97,7 @@ class CodeAdminController {
         model.addAttribute("program", programs.get(me.workspaceId(), program));
         LinkAdminPages.Members members = pages.members(me.workspaceId(), program);
         Page<ReferralCode> page = codes.page(me.workspaceId(), program, null, new PageRequest(LinkAdminPages.PAGE_SIZE,
-                LinkAdminPages.cursorOrNull(startingAfter, CodeId.PREFIX)));
+                TrackingIds.lenient(startingAfter, v -> Ids.parse(CodeId.PREFIX, v))));
         List<Row> rows = page.data().stream().map(c -> new Row(c, members.name(c.partnerId()))).toList();
         model.addAttribute("members", members);
         model.addAttribute("rows", rows);

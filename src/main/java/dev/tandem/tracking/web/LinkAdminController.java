@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 
 import dev.tandem.core.ConflictException;
+import dev.tandem.core.Ids;
 import dev.tandem.core.InvalidInputException;
 import dev.tandem.core.NotFoundException;
 import dev.tandem.core.Page;
@@ -60,7 +61,7 @@ class LinkAdminController {
     String list(@AuthenticationPrincipal StaffPrincipal me, @PathVariable String programId,
             @RequestParam(name = "partner", required = false) String partner,
             @RequestParam(name = "starting_after", required = false) String startingAfter, Model model) {
-        PartnerId filter = LinkAdminPages.partnerOrNull(partner);
+        PartnerId filter = TrackingIds.lenient(partner, PartnerId::parse);
         model.addAttribute("form", new LinkForm(filter == null ? "" : filter.toString(), "", "", ""));
         return page(me, ProgramId.parse(programId), filter, startingAfter, model);
     }
@@ -91,7 +92,7 @@ class LinkAdminController {
         ProgramId program = ProgramId.parse(programId);
         links.disable(me.workspaceId(), me.asActor(), linkOf(me, program, linkId).id());
         flash.addFlashAttribute("notice", "tracking.admin.disabled");
-        return redirect(program, LinkAdminPages.partnerOrNull(partner));
+        return redirect(program, TrackingIds.lenient(partner, PartnerId::parse));
     }
 
     @PostMapping("/{linkId}/enable")
@@ -105,7 +106,7 @@ class LinkAdminController {
         } catch (ConflictException e) {
             flash.addFlashAttribute("problem", "tracking.admin.cannotEnable");
         }
-        return redirect(program, LinkAdminPages.partnerOrNull(partner));
+        return redirect(program, TrackingIds.lenient(partner, PartnerId::parse));
     }
 
     private Link linkOf(StaffPrincipal me, ProgramId program, String linkId) {
@@ -120,7 +121,7 @@ class LinkAdminController {
         Program program = programs.get(me.workspaceId(), programId);
         LinkAdminPages.Members members = pages.members(me.workspaceId(), programId);
         Page<Link> page = links.page(me.workspaceId(), programId, filter, new PageRequest(LinkAdminPages.PAGE_SIZE,
-                LinkAdminPages.cursorOrNull(startingAfter, LinkId.PREFIX)));
+                TrackingIds.lenient(startingAfter, v -> Ids.parse(LinkId.PREFIX, v))));
         Map<LinkId, Long> clicks = links.clicks(me.workspaceId(), page.data().stream().map(Link::id).toList());
         List<Row> rows = page.data().stream().map(l -> new Row(l, members.name(l.partnerId()), links.url(l),
                 Links.destinationOf(l, program), clicks.get(l.id()))).toList();

@@ -58,28 +58,4 @@ class LinkAdminPages {
         approved.sort((a, b) -> a.name().compareToIgnoreCase(b.name()));
         return new Members(all, approved);
     }
-
-    /** A partner id from a filter or form; anything unreadable is no filter rather than an error page. */
-    static PartnerId partnerOrNull(String value) {
-        if (value == null || value.isBlank()) {
-            return null;
-        }
-        try {
-            return PartnerId.parse(value.trim());
-        } catch (IllegalArgumentException malformed) {
-            return null;
-        }
-    }
-
-    /** The cursor of a page link; unreadable is the first page. */
-    static UUID cursorOrNull(String value, String prefix) {
-        if (value == null || value.isBlank()) {
-            return null;
-        }
-        try {
-            return dev.tandem.core.Ids.parse(prefix, value.trim());
-        } catch (IllegalArgumentException malformed) {
-            return null;
-        }
-    }
 }
