@@ -3,6 +3,7 @@ package dev.tandem.tracking;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
@@ -91,7 +92,9 @@ class LinkCacheTest extends RedirectTestBase {
     void theCacheReconnectsAfterLosingItsNotificationConnection() throws SQLException {
         Scene scene = scene("Reconnect");
         try (Connection other = otherNode()) {
-            update(other, "select pg_terminate_backend(pid) from pg_stat_activity where query = 'listen tandem_link'");
+            assertThat(count(other, "with cut as materialized (select pg_terminate_backend(pid) as done"
+                    + " from pg_stat_activity where query = 'listen tandem_link') select count(*) from cut where done"))
+                    .as("the cache's listening connection was cut").isPositive();
             // while it is away, a link is created: the reconnection's full load brings it
             String during = "during" + UUID.randomUUID().toString().substring(0, 8);
             execute(other, "insert into link (workspace_id, id, program_id, partner_id, slug, created_at)"
@@ -122,6 +125,13 @@ class LinkCacheTest extends RedirectTestBase {
             s.setObject(4, scene.member().partner().id().value());
             s.setString(5, slug);
             s.executeUpdate();
+        }
+    }
+
+    private static long count(Connection c, String sql) throws SQLException {
+        try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery(sql)) {
+            rs.next();
+            return rs.getLong(1);
         }
     }
 

@@ -123,6 +123,7 @@ class RedirectTest extends RedirectTestBase {
         assertThat(response.statusCode()).isEqualTo(410);
         assertThat(response.body()).contains("Questo link non è più attivo");
         assertThat(response.headers().firstValue("Set-Cookie")).isEmpty();
+        awaitEarlierClicksStored(scene);
         assertThat(clicksOf(link)).isZero();
     }
 
@@ -142,6 +143,7 @@ class RedirectTest extends RedirectTestBase {
         assertThat(response.statusCode()).isEqualTo(302);
         assertThat(response.headers().firstValue("Location")).hasValue("https://acme.test/partners-ended");
         assertThat(response.headers().firstValue("Set-Cookie")).isEmpty();
+        awaitEarlierClicksStored(scene);
         assertThat(clicksOf(link)).isZero();
     }
 

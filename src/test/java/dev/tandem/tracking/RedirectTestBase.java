@@ -90,6 +90,16 @@ abstract class RedirectTestBase extends IntegrationTest {
         return jdbc.sql("select count(*) from click where link_id = ?").param(link.id().value()).query(Long.class).single();
     }
 
+    /**
+     * Returns once every click the redirects so far handed to the writer is stored: the writer stores
+     * clicks in the order it got them, so a click made now on a fresh link is stored after them.
+     */
+    void awaitEarlierClicksStored(Scene scene) {
+        Link marker = link(scene, null);
+        get("/r/" + marker.slug());
+        awaitClicks(marker, 1);
+    }
+
     /** The stored clicks of a link, oldest first, once there are {@code count} of them. */
     java.util.List<Map<String, Object>> awaitClicks(Link link, int count) {
         await().atMost(Duration.ofSeconds(10)).until(() -> clicksOf(link) >= count);
