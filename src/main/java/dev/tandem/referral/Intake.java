@@ -58,24 +58,45 @@ public class Intake {
     public record Recorded(ConversionEvent event, Referral referral, boolean replayed) {
     }
 
-    /** {@link Recorded} with the JSON answer stored with the event, which a replay answers again word for word. */
-    public record Answered(Recorded recorded, String answerJson) {
+    /** What {@link #answer} did: the JSON answer stored with the event, which a replay answers again word for word. */
+    public record Answered(boolean replayed, String answerJson) {
     }
 
     /** Stores the event (never loses one; unattributable ones are kept with partner null), attributes it,
      *  moves the referral; replay of the same external id answers the first answer (replayed=true). */
     public Recorded record(WorkspaceId workspace, Actor by, EventInput input, EventSource source) {
-        return answer(workspace, by, input, source, List.of()).recorded();
+        Recorder.Outcome outcome = store(workspace, by, input, source, List.of());
+        if (outcome instanceof Recorder.Outcome.Stored stored) {
+            return new Recorded(stored.result().event(), stored.result().referral(), false);
+        }
+        EventId id = ((Recorder.Outcome.Existing) outcome).stored().id();
+        ConversionEvent event = events.find(workspace, id).orElseThrow(() -> new NotFoundException("no event " + id));
+        Referral referral = event.referralId() == null ? null : referrals.get(workspace, event.referralId());
+        return new Recorded(event, referral, true);
     }
 
     /**
-     * {@link #record} for the API: {@code earlier} are problems the caller found while reading the
-     * body (e.g. an unparseable time), answered together with the intake's own in one 422.
+     * {@link #record} for the API, which needs only the answer (a replay reads nothing but the stored
+     * one): {@code earlier} are problems the caller found while reading the body (e.g. an unparseable
+     * time), answered together with the intake's own in one 422.
      *
      * @throws dev.tandem.core.InvalidInputException listing every invalid field; nothing is stored
      * @throws ConflictException when the id was used before for a different event
      */
     public Answered answer(WorkspaceId workspace, Actor by, EventInput input, EventSource source,
+            List<FieldProblem> earlier) {
+        Recorder.Outcome outcome = store(workspace, by, input, source, earlier);
+        return outcome instanceof Recorder.Outcome.Stored stored ? new Answered(false, stored.result().answer())
+                : new Answered(true, ((Recorder.Outcome.Existing) outcome).stored().answer());
+    }
+
+    /** Assigns an unattributed event to a partner by hand: re-runs attribution with a "manual" touch. */
+    public ConversionEvent assign(WorkspaceId workspace, Actor by, EventId event, PartnerId partner, String reason) {
+        return transaction.execute(status -> assignment.assignEvent(workspace, by, event, partner, reason));
+    }
+
+    /** Stored now, or {@link Recorder.Outcome.Existing} with the same body (a replay, or a twin stored meanwhile). */
+    private Recorder.Outcome store(WorkspaceId workspace, Actor by, EventInput input, EventSource source,
             List<FieldProblem> earlier) {
         byte[] fingerprint = Sha256.of(CANONICAL.writeValueAsString(input));
         Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
@@ -86,31 +107,16 @@ public class Intake {
             }
             return o;
         });
-        if (outcome instanceof Recorder.Outcome.Stored stored) {
-            Recorder.Result r = stored.result();
-            return new Answered(new Recorded(r.event(), r.referral(), false), r.answer());
+        if (outcome instanceof Recorder.Outcome.LostRace) {
+            // a twin without customer or sale to lock on was stored while this one was being worked out
+            outcome = new Recorder.Outcome.Existing(events.byExternalId(workspace, input.id().trim()).orElseThrow());
         }
-        if (outcome instanceof Recorder.Outcome.Existing existing) {
-            return replay(workspace, existing.stored(), fingerprint);
-        }
-        // a twin without customer or sale to lock on was stored while this one was being worked out
-        return replay(workspace, events.byExternalId(workspace, input.id().trim()).orElseThrow(), fingerprint);
-    }
-
-    /** Assigns an unattributed event to a partner by hand: re-runs attribution with a "manual" touch. */
-    public ConversionEvent assign(WorkspaceId workspace, Actor by, EventId event, PartnerId partner, String reason) {
-        return transaction.execute(status -> assignment.assignEvent(workspace, by, event, partner, reason));
-    }
-
-    private Answered replay(WorkspaceId workspace, EventRepository.Stored stored, byte[] fingerprint) {
-        if (!Arrays.equals(stored.payloadSha256(), fingerprint)) {
+        if (outcome instanceof Recorder.Outcome.Existing existing
+                && !Arrays.equals(existing.stored().payloadSha256(), fingerprint)) {
             throw new ConflictException("an event with this id was received before with a different body ("
-                    + stored.id() + "); an id names one event: send a new id for a new event, or the same body to"
-                    + " read the first answer again");
+                    + existing.stored().id() + "); an id names one event: send a new id for a new event, or the same"
+                    + " body to read the first answer again");
         }
-        ConversionEvent event = events.find(workspace, stored.id())
-                .orElseThrow(() -> new NotFoundException("no event " + stored.id()));
-        Referral referral = event.referralId() == null ? null : referrals.get(workspace, event.referralId());
-        return new Answered(new Recorded(event, referral, true), stored.answer());
+        return outcome;
     }
 }

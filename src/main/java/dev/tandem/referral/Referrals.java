@@ -104,14 +104,7 @@ public class Referrals {
      * or null when a person gave the credit without an event (a claim, a hand assignment).
      */
     public Attribution attribution(WorkspaceId workspace, Referral referral) {
-        List<ConversionEvent> all = events.ofReferral(workspace, referral.id());
-        for (int i = all.size() - 1; i >= 0; i--) {
-            ConversionEvent e = all.get(i);
-            if (e.refundOf() == null && referral.partnerId().equals(e.partnerId())) {
-                return e.attribution();
-            }
-        }
-        return null;
+        return events.latestCredit(workspace, referral.id(), referral.partnerId()).orElse(null);
     }
 
     /** A manager moves a referral (e.g. to lost or churned) with a reason; guarded transitions. */

@@ -18,6 +18,7 @@ import dev.tandem.referral.Attribution;
 import dev.tandem.referral.Customer;
 import dev.tandem.referral.EventId;
 import dev.tandem.referral.Referral;
+import dev.tandem.tracking.CodeKind;
 import dev.tandem.tracking.Link;
 import dev.tandem.tracking.LinkId;
 import dev.tandem.tracking.ReferralCode;
@@ -49,20 +50,25 @@ public class Attributor {
     }
 
     /**
-     * The decision for one event. {@code rules} null: no program could be chosen; {@code partner}
+     * The decision for one event. {@code programId} null: no program could be chosen; {@code partner}
      * null: nobody gets the credit. {@code existing}: the customer's referral in the program, if any.
      */
-    public record Decision(ProgramCatalog.Rules rules, PartnerId partner, LinkId link, String attributedBy,
+    public record Decision(ProgramId programId, PartnerId partner, LinkId link, String attributedBy,
             Attribution explanation, List<TouchpointRepository.Touchpoint> newTouches, Referral existing,
             boolean moves) {
-
-        public ProgramId programId() {
-            return rules == null ? null : rules.program().id();
-        }
     }
 
     /** What the event itself says, before any program is known. */
     private record Hints(Link click, java.time.Instant clickedAt, ReferralCode code, List<Attribution.Touch> ignored) {
+    }
+
+    /**
+     * The program chosen (null: none) and what choosing it read, so that nothing is read twice: whether the
+     * customer's accepted deals were searched in every program (over more than any window) and the newest found,
+     * and the workspace's active programs when they were listed.
+     */
+    private record Choice(ProgramId program, boolean dealSearched, TouchpointRepository.Deal deal,
+            List<Program> active) {
     }
 
     /**
@@ -74,12 +80,13 @@ public class Attributor {
             List<Referral> referrals) {
         Hints hints = hints(workspace, e);
         Map<PartnerId, Optional<EnrollmentStatus>> enrollments = new HashMap<>();
-        TouchpointRepository.Deal[] anyDeal = new TouchpointRepository.Deal[1];
-        ProgramId programId = chooseProgram(workspace, e, hints, customer, referrals, anyDeal);
-        ProgramCatalog.Rules rules = programId == null ? null : programs.find(workspace, programId).orElse(null);
+        Choice choice = chooseProgram(workspace, e, hints, customer, referrals);
+        ProgramCatalog.Rules rules = choice.program() == null ? null
+                : programs.find(workspace, choice.program()).orElse(null);
         if (rules == null) {
             String reason = "no program: the event names none and the workspace has "
-                    + programs.active(workspace).size() + " active programs (send programId, a click id or a code)";
+                    + (choice.active() != null ? choice.active() : programs.active(workspace)).size()
+                    + " active programs (send programId, a click id or a code)";
             return new Decision(null, null, null, null, new Attribution("none", null, null, reason, hints.ignored()),
                     List.of(), null, false);
         }
@@ -89,10 +96,10 @@ public class Attributor {
         for (Candidate c : fresh) {
             approve(workspace, program.id(), c, enrollments);
         }
-        int before = fresh.size();
-        addDeal(workspace, e, event, customer, program, rules.window(), anyDeal[0], fresh);
-        if (fresh.size() > before) {
-            approve(workspace, program.id(), fresh.get(before), enrollments);
+        Candidate deal = deal(workspace, e, event, customer, program, rules.window(), choice, fresh);
+        if (deal != null) {
+            approve(workspace, program.id(), deal, enrollments);
+            fresh.add(deal);
         }
         List<TouchpointRepository.Touchpoint> stored = customer != null && known
                 ? touchpoints.of(workspace, customer.id(), program.id()) : List.of();
@@ -109,10 +116,10 @@ public class Attributor {
         Attribution explanation = new Attribution(program.attributionModel().code(), outcome.partner(),
                 outcome.link(), outcome.reason(), touches);
         List<TouchpointRepository.Touchpoint> remember = customer == null ? List.of()
-                : fresh.stream().filter(c -> !Weighing.IGNORED.equals(c.outcome) && c.current && !isStored(c, stored))
+                : fresh.stream().filter(c -> !Weighing.IGNORED.equals(c.outcome) && !isStored(c, stored))
                         .map(Candidate::toTouchpoint).toList();
-        return new Decision(rules, outcome.partner(), outcome.link(), outcome.attributedBy(), explanation, remember,
-                existing, outcome.moves());
+        return new Decision(program.id(), outcome.partner(), outcome.link(), outcome.attributedBy(), explanation,
+                remember, existing, outcome.moves());
     }
 
     private Hints hints(WorkspaceId workspace, CheckedEvent e) {
@@ -136,9 +143,8 @@ public class Attributor {
                 ignored.add(new Attribution.Touch("code", null, null, e.occurredAt(), Weighing.IGNORED,
                         "no code " + e.code() + " in this workspace"));
             } else if (!found.get().enabled()) {
-                ignored.add(new Attribution.Touch(found.get().kind().code().equals("coupon") ? "coupon" : "code",
-                        found.get().partnerId(), null, e.occurredAt(), Weighing.IGNORED,
-                        "code " + found.get().code() + " is disabled"));
+                ignored.add(new Attribution.Touch(touchKind(found.get()), found.get().partnerId(), null,
+                        e.occurredAt(), Weighing.IGNORED, "code " + found.get().code() + " is disabled"));
             } else {
                 code = found.get();
             }
@@ -147,36 +153,31 @@ public class Attributor {
     }
 
     /** The click's program, else the code's, the event's programId, the partner's only program, a deal's, the referral's, the only one. */
-    private ProgramId chooseProgram(WorkspaceId workspace, CheckedEvent e, Hints hints, Customer customer,
-            List<Referral> referrals, TouchpointRepository.Deal[] deal) {
-        if (hints.click() != null) {
-            return hints.click().programId();
-        }
-        if (hints.code() != null) {
-            return hints.code().programId();
-        }
-        if (e.programHint() != null) {
-            return e.programHint();
+    private Choice chooseProgram(WorkspaceId workspace, CheckedEvent e, Hints hints, Customer customer,
+            List<Referral> referrals) {
+        ProgramId named = hints.click() != null ? hints.click().programId()
+                : hints.code() != null ? hints.code().programId() : e.programHint();
+        if (named != null) {
+            return new Choice(named, false, null, null);
         }
         if (e.partnerHint() != null) {
             List<Enrollment> approved = partners.enrollmentsOf(workspace, e.partnerHint()).stream()
                     .filter(en -> en.status() == EnrollmentStatus.APPROVED).toList();
             if (approved.size() == 1) {
-                return approved.get(0).programId();
+                return new Choice(approved.get(0).programId(), false, null, null);
             }
         }
-        if (customer != null && customer.email() != null) {
-            deal[0] = touchpoints.acceptedDeal(workspace, customer.email(), null,
-                    e.occurredAt().minus(Duration.ofDays(366))).orElse(null);
-            if (deal[0] != null) {
-                return deal[0].program();
-            }
+        boolean searched = customer != null && customer.email() != null;
+        TouchpointRepository.Deal deal = searched ? touchpoints.acceptedDeal(workspace, customer.email(), null,
+                e.occurredAt().minus(Duration.ofDays(366))).orElse(null) : null;
+        if (deal != null) {
+            return new Choice(deal.program(), true, deal, null);
         }
         if (!referrals.isEmpty()) {
-            return referrals.get(0).programId();
+            return new Choice(referrals.get(0).programId(), searched, null, null);
         }
         List<Program> active = programs.active(workspace);
-        return active.size() == 1 ? active.get(0).id() : null;
+        return new Choice(active.size() == 1 ? active.get(0).id() : null, searched, null, active);
     }
 
     private List<Candidate> fresh(WorkspaceId workspace, CheckedEvent e, EventId event, Hints hints, Program program,
@@ -188,7 +189,7 @@ public class Attributor {
         }
         ReferralCode code = hints.code();
         if (code != null) {
-            String kind = code.kind().code().equals("coupon") ? "coupon" : "code";
+            String kind = touchKind(code);
             if (!code.programId().equals(program.id())) {
                 ignored.add(new Attribution.Touch(kind, code.partnerId(), null, e.occurredAt(), Weighing.IGNORED,
                         "code " + code.code() + " belongs to another program"));
@@ -203,22 +204,22 @@ public class Attributor {
     }
 
     /**
-     * An accepted deal registration for the customer's email, unless a click or code of an approved
-     * partner within the window came with the event: a deal could not win against it.
+     * An accepted deal registration for the customer's email (null: none), unless a click or code of an
+     * approved partner within the window came with the event: a deal could not win against it. When the
+     * program was chosen, deals were searched already: the one found is in this program, and none found means
+     * none within any window.
      */
-    private void addDeal(WorkspaceId workspace, CheckedEvent e, EventId event, Customer customer, Program program,
-            Duration window, TouchpointRepository.Deal knownDeal, List<Candidate> fresh) {
+    private Candidate deal(WorkspaceId workspace, CheckedEvent e, EventId event, Customer customer, Program program,
+            Duration window, Choice choice, List<Candidate> fresh) {
         boolean clickOrCodeWins = fresh.stream().anyMatch(c -> c.clickOrCode() && c.outcome == null
                 && !c.at.isBefore(e.occurredAt().minus(window)));
         if (customer == null || customer.email() == null || clickOrCodeWins) {
-            return;
+            return null;
         }
-        TouchpointRepository.Deal deal = knownDeal != null && knownDeal.program().equals(program.id()) ? knownDeal
+        TouchpointRepository.Deal deal = choice.dealSearched() ? choice.deal()
                 : touchpoints.acceptedDeal(workspace, customer.email(), program.id(), e.occurredAt().minus(window))
                         .orElse(null);
-        if (deal != null) {
-            fresh.add(new Candidate("deal", deal.partner(), null, deal.createdAt(), event, true, null));
-        }
+        return deal == null ? null : new Candidate("deal", deal.partner(), null, deal.createdAt(), event, true, null);
     }
 
     private void approve(WorkspaceId workspace, ProgramId program, Candidate c,
@@ -235,17 +236,16 @@ public class Attributor {
     /** The best touch whose partner is still approved: an earlier touch of a partner banned since does not win. */
     private Candidate bestApproved(WorkspaceId workspace, ProgramId program, Weighing weighing, List<Candidate> candidates,
             Map<PartnerId, Optional<EnrollmentStatus>> enrollments) {
-        for (int attempt = 0; attempt < 5; attempt++) {
+        while (true) {
             Candidate best = weighing.best(candidates).orElse(null);
-            if (best == null || best.outcome != null) {
-                return best;
+            if (best == null) {
+                return null;
             }
             approve(workspace, program, best, enrollments);
             if (best.outcome == null) {
                 return best;
             }
         }
-        return null;
     }
 
     /** Earlier touches and this event's, the same touch once (a click id sent with the lead and again with the sale). */
@@ -266,6 +266,10 @@ public class Attributor {
 
     private String linkWords(WorkspaceId workspace, LinkId link) {
         return link == null ? "no link"
-                : tracking.link(workspace, link).map(l -> "link " + l.slug()).orElse("link " + link);
+                : cache.link(workspace, link).map(l -> "link " + l.slug()).orElse("link " + link);
+    }
+
+    private static String touchKind(ReferralCode code) {
+        return code.kind() == CodeKind.COUPON ? "coupon" : "code";
     }
 }

@@ -22,6 +22,7 @@ import dev.tandem.workspace.WorkspaceId;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
+import static dev.tandem.referral.internal.Rows.id;
 import static dev.tandem.referral.internal.Rows.instant;
 import static dev.tandem.referral.internal.Rows.ts;
 import static dev.tandem.referral.internal.Rows.uuid;
@@ -132,6 +133,14 @@ public class EventRepository {
                 .query(EventRepository::map).list();
     }
 
+    /** The explanation of the referral's latest event (not a refund) that credited this partner. */
+    public Optional<Attribution> latestCredit(WorkspaceId workspace, ReferralId referral, PartnerId partner) {
+        return jdbc.sql("select attribution::text from conversion_event where workspace_id = ? and referral_id = ?"
+                        + " and partner_id = ? and refund_of is null order by occurred_at desc, id desc limit 1")
+                .params(workspace.value(), referral.value(), partner.value())
+                .query((rs, row) -> AttributionJson.read(rs.getString(1))).optional();
+    }
+
     public List<ConversionEvent> refundsOf(WorkspaceId workspace, EventId sale) {
         return jdbc.sql("select " + COLUMNS + " from conversion_event where workspace_id = ? and refund_of = ?"
                         + " order by occurred_at, id")
@@ -175,10 +184,5 @@ public class EventRepository {
                 id(rs, "partner_id", PartnerId::new), id(rs, "link_id", LinkId::new), money,
                 rs.getBoolean("recurring"), id(rs, "refund_of", EventId::new), rs.getString("metadata"), attribution,
                 EventSource.fromCode(rs.getString("source")).orElseThrow());
-    }
-
-    private static <T> T id(ResultSet rs, String column, java.util.function.Function<UUID, T> type) throws SQLException {
-        UUID value = uuid(rs, column);
-        return value == null ? null : type.apply(value);
     }
 }

@@ -24,8 +24,8 @@ import org.springframework.transaction.event.TransactionPhase;
 import org.springframework.transaction.event.TransactionalEventListener;
 
 /**
- * What attribution asks on every event and what rarely changes, kept in memory: the link a click
- * id names (whose partner and program never change) and a partner's status in a program (for a
+ * What attribution asks on every event and what rarely changes, kept in memory: links (a click id
+ * names one; their partner, program and slug never change) and a partner's status in a program (for a
  * few seconds, and forgotten on this node the moment it changes).
  */
 @Component
@@ -61,18 +61,25 @@ public class PartnerCache {
             return new TrackingLookup.ClickResolution.Rejected(invalid.reason());
         }
         ClickCheck.Valid valid = (ClickCheck.Valid) check;
-        Link link = links.get(valid.linkId());
-        if (link == null || !link.workspaceId().equals(workspace)) {
-            link = tracking.link(workspace, valid.linkId()).orElse(null);
-            if (link == null) {
-                return new TrackingLookup.ClickResolution.Rejected("click id names a link that does not exist");
-            }
+        Optional<Link> link = link(workspace, valid.linkId());
+        return link.isPresent() ? new TrackingLookup.ClickResolution.Found(link.get(), valid.clickedAt())
+                : new TrackingLookup.ClickResolution.Rejected("click id names a link that does not exist");
+    }
+
+    /** The workspace's link (its partner, program and slug never change, so it is kept). */
+    public Optional<Link> link(WorkspaceId workspace, LinkId id) {
+        Link link = links.get(id);
+        if (link != null && link.workspaceId().equals(workspace)) {
+            return Optional.of(link);
+        }
+        Optional<Link> found = tracking.link(workspace, id);
+        found.ifPresent(l -> {
             if (links.size() > MAX_ENTRIES) {
                 links.clear();
             }
-            links.put(link.id(), link);
-        }
-        return new TrackingLookup.ClickResolution.Found(link, valid.clickedAt());
+            links.put(l.id(), l);
+        });
+        return found;
     }
 
     /** The partner's status in the program; empty when they are not in it. */

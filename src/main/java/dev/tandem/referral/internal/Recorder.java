@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
+import dev.tandem.core.EmailAddresses;
 import dev.tandem.core.FieldProblem;
 import dev.tandem.core.Ids;
 import dev.tandem.partner.PartnerId;
@@ -75,13 +76,12 @@ public class Recorder {
     public Outcome record(WorkspaceId workspace, Actor by, EventInput input, EventSource source, byte[] payloadSha256,
             Instant now, List<FieldProblem> earlier) {
         String externalId = EventValidator.blankToNull(input.id());
+        // without an id, or with problems found already, the check below refuses the event: nothing to lock or find
         if (externalId != null && earlier.isEmpty()) {
             Optional<EventRepository.Stored> existing = events.lockAndFind(workspace, lockKey(input), externalId);
             if (existing.isPresent()) {
                 return new Outcome.Existing(existing.get());
             }
-        } else if (lockKey(input) != null) {
-            events.lockAndFind(workspace, lockKey(input), "");
         }
         CheckedEvent c = validator.check(workspace, input, now, earlier);
         EventId id = new EventId(Ids.newId());
@@ -172,6 +172,6 @@ public class Recorder {
             return "cus:" + externalId;
         }
         String email = EventValidator.blankToNull(in.customer().email());
-        return email == null ? null : "email:" + email.toLowerCase(java.util.Locale.ROOT);
+        return email == null ? null : "email:" + EmailAddresses.normalised(email);
     }
 }

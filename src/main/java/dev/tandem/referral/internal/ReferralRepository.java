@@ -25,6 +25,7 @@ import dev.tandem.workspace.WorkspaceId;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
+import static dev.tandem.referral.internal.Rows.id;
 import static dev.tandem.referral.internal.Rows.instant;
 import static dev.tandem.referral.internal.Rows.ts;
 import static dev.tandem.referral.internal.Rows.uuid;
@@ -111,7 +112,7 @@ public class ReferralRepository {
                 .params(workspace.value(), referral.value())
                 .query((rs, row) -> new ReferralStatusChange(instant(rs, "occurred_at"),
                         status(rs.getString("from_status")), status(rs.getString("to_status")), rs.getString("reason"),
-                        rs.getObject("event_id") == null ? null : new EventId(uuid(rs, "event_id")),
+                        id(rs, "event_id", EventId::new),
                         rs.getString("actor_name")))
                 .list();
     }
@@ -148,12 +149,7 @@ public class ReferralRepository {
         }
         sql.append(" order by r.id desc limit ?");
         params.add(limit);
-        return jdbc.sql(sql.toString()).params(params).query((rs, row) -> {
-            Referral referral = map(rs, row);
-            return new WithCustomer(referral, new Customer(referral.workspaceId(), referral.customerId(),
-                    rs.getString("c_external_id"), rs.getString("c_email"), rs.getString("c_name"),
-                    rs.getString("c_company"), instant(rs, "c_created_at")));
-        }).list();
+        return jdbc.sql(sql.toString()).params(params).query(ReferralRepository::withCustomer).list();
     }
 
     /** The customers with this email that have a referral in the program, oldest first. */
@@ -162,19 +158,21 @@ public class ReferralRepository {
                         + " from referral r join customer c on c.workspace_id = r.workspace_id and c.id = r.customer_id"
                         + " where r.workspace_id = ? and r.program_id = ? and c.email = ? order by r.created_at limit 1")
                 .params(workspace.value(), program.value(), email)
-                .query((rs, row) -> {
-                    Referral referral = map(rs, row);
-                    return new WithCustomer(referral, new Customer(referral.workspaceId(), referral.customerId(),
-                            rs.getString("c_external_id"), rs.getString("c_email"), rs.getString("c_name"),
-                            rs.getString("c_company"), instant(rs, "c_created_at")));
-                }).optional();
+                .query(ReferralRepository::withCustomer).optional();
+    }
+
+    /** A referral with its customer, from {@link #COLUMNS} and {@link #CUSTOMER_COLUMNS}. */
+    private static WithCustomer withCustomer(ResultSet rs, int row) throws SQLException {
+        Referral referral = map(rs, row);
+        return new WithCustomer(referral, new Customer(referral.workspaceId(), referral.customerId(),
+                rs.getString("c_external_id"), rs.getString("c_email"), rs.getString("c_name"),
+                rs.getString("c_company"), instant(rs, "c_created_at")));
     }
 
     static Referral map(ResultSet rs, int row) throws SQLException {
-        UUID link = uuid(rs, "link_id");
         return new Referral(new WorkspaceId(uuid(rs, "workspace_id")), new ReferralId(uuid(rs, "id")),
                 new ProgramId(uuid(rs, "program_id")), new PartnerId(uuid(rs, "partner_id")),
-                new CustomerId(uuid(rs, "customer_id")), link == null ? null : new LinkId(link),
+                new CustomerId(uuid(rs, "customer_id")), id(rs, "link_id", LinkId::new),
                 status(rs.getString("status")), rs.getString("attributed_by"), instant(rs, "first_sale_at"),
                 instant(rs, "created_at"), instant(rs, "updated_at"));
     }

@@ -3,7 +3,6 @@ package dev.tandem.referral.internal;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
-import java.util.UUID;
 
 import dev.tandem.core.Ids;
 import dev.tandem.partner.PartnerId;
@@ -15,6 +14,7 @@ import dev.tandem.workspace.WorkspaceId;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
+import static dev.tandem.referral.internal.Rows.id;
 import static dev.tandem.referral.internal.Rows.instant;
 import static dev.tandem.referral.internal.Rows.ts;
 import static dev.tandem.referral.internal.Rows.uuid;
@@ -38,7 +38,7 @@ public class TouchpointRepository {
     }
 
     /** An accepted deal registration for the customer's email. */
-    public record Deal(UUID id, ProgramId program, PartnerId partner, Instant createdAt) {
+    public record Deal(ProgramId program, PartnerId partner, Instant createdAt) {
     }
 
     /** The customer's touchpoints in the program, newest first (at most {@value #HISTORY}). */
@@ -47,8 +47,7 @@ public class TouchpointRepository {
                         + " where workspace_id = ? and customer_id = ? and program_id = ? order by seen_at desc limit ?")
                 .params(workspace.value(), customer.value(), program.value(), HISTORY)
                 .query((rs, row) -> new Touchpoint(rs.getString("kind"), new PartnerId(uuid(rs, "partner_id")),
-                        uuid(rs, "link_id") == null ? null : new LinkId(uuid(rs, "link_id")), instant(rs, "seen_at"),
-                        uuid(rs, "event_id") == null ? null : new EventId(uuid(rs, "event_id"))))
+                        id(rs, "link_id", LinkId::new), instant(rs, "seen_at"), id(rs, "event_id", EventId::new)))
                 .list();
     }
 
@@ -64,11 +63,11 @@ public class TouchpointRepository {
 
     /** The newest accepted deal for this email registered since {@code since}, in the program when given. */
     public Optional<Deal> acceptedDeal(WorkspaceId workspace, String email, ProgramId program, Instant since) {
-        return jdbc.sql("select id, program_id, partner_id, created_at from deal_registration"
+        return jdbc.sql("select program_id, partner_id, created_at from deal_registration"
                         + " where workspace_id = ? and email = ? and status = 'accepted' and created_at >= ?"
                         + " and (?::uuid is null or program_id = ?) order by created_at desc limit 1")
                 .params(workspace.value(), email, ts(since), value(program), value(program))
-                .query((rs, row) -> new Deal(uuid(rs, "id"), new ProgramId(uuid(rs, "program_id")),
+                .query((rs, row) -> new Deal(new ProgramId(uuid(rs, "program_id")),
                         new PartnerId(uuid(rs, "partner_id")), instant(rs, "created_at")))
                 .optional();
     }

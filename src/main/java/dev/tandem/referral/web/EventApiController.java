@@ -92,7 +92,7 @@ class EventApiController {
                 body.clickId(), body.code(), body.partnerId(), body.programId(), amount, body.currency(),
                 body.refundOf(), body.metadata());
         Intake.Answered answered = intake.answer(key.workspaceId(), key.asActor(), input, EventSource.API, problems);
-        return ResponseEntity.status(answered.recorded().replayed() ? 200 : 201)
+        return ResponseEntity.status(answered.replayed() ? 200 : 201)
                 .contentType(MediaType.APPLICATION_JSON)
                 .body(answered.answerJson());
     }
