@@ -169,11 +169,11 @@ public class ApiKeys {
             throw new RuleViolation("scopes", "apiKeys.error.scopes", "choose read, or read and write");
         }
         ApiKeyId id = new ApiKeyId(Ids.newId());
+        byte[] hash = Sha256.of(secret);
         // a secret registered again (a bootstrap after a reset) must not answer for the key it had before
-        cache.remove(HexFormat.of().formatHex(Sha256.of(secret)));
+        cache.remove(HexFormat.of().formatHex(hash));
         String hint = secret.substring(0, PREFIX.length() + 4) + "…" + secret.substring(secret.length() - 4);
-        keys.insert(new ApiKey(workspace, id, name.trim(), hint, scopes, clock.instant(), null, null), Sha256.of(secret),
-                createdBy);
+        keys.insert(new ApiKey(workspace, id, name.trim(), hint, scopes, clock.instant(), null, null), hash, createdBy);
         audit.record(workspace, actor, "api_key.created", id.toString(),
                 Map.of("name", name.trim(), "scopes", String.join(",", new java.util.TreeSet<>(scopes))));
         return new Created(id, secret);

@@ -1,6 +1,5 @@
 package dev.tandem.referral.internal;
 
-import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -10,6 +9,8 @@ import dev.tandem.referral.ConversionEvent;
 import dev.tandem.referral.Customer;
 import dev.tandem.referral.Referral;
 import dev.tandem.referral.ReferralStatusChange;
+
+import static dev.tandem.referral.internal.AttributionJson.str;
 
 /**
  * The JSON shapes of the intake and referral API (API.md), built as ordered maps so that the
@@ -103,9 +104,5 @@ public final class ApiViews {
         map.put("eventId", str(h.eventId()));
         map.put("actor", h.actorName());
         return map;
-    }
-
-    private static String str(Object value) {
-        return value == null ? null : value instanceof Instant i ? i.toString() : value.toString();
     }
 }

@@ -70,13 +70,12 @@ public class Assignment {
         String why = reason == null ? "" : reason.trim();
         ProgramId program = program(workspace, e.programId(), partner);
         Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
+        String byHand = "assigned by hand by " + by.name() + (why.isEmpty() ? "" : ": " + why);
         List<Attribution.Touch> touches = new ArrayList<>();
-        touches.add(new Attribution.Touch("manual", partner, null, now, Weighing.WON,
-                "assigned by hand by " + by.name() + (why.isEmpty() ? "" : ": " + why)));
+        touches.add(new Attribution.Touch("manual", partner, null, now, Weighing.WON, byHand));
         e.attribution().touchpoints().forEach(t -> touches.add(Weighing.IGNORED.equals(t.outcome()) ? t
                 : new Attribution.Touch(t.kind(), t.partnerId(), t.linkId(), t.at(), Weighing.LOST, "overridden by hand")));
-        Attribution manual = new Attribution("manual", partner, null,
-                "assigned by hand by " + by.name() + (why.isEmpty() ? "" : ": " + why), touches);
+        Attribution manual = new Attribution("manual", partner, null, byHand, touches);
         Referral referral = pipeline.assign(workspace, by, program, e.customerId(), partner, "manual",
                 Pipeline.statusOf(e.type()), e.type() == EventType.SALE ? e.occurredAt() : null, e.id(),
                 e.type().code() + " " + e.externalId() + " assigned by hand" + (why.isEmpty() ? "" : ": " + why));

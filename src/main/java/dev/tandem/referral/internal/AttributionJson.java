@@ -68,13 +68,14 @@ public final class AttributionJson {
         map.put("kind", t.kind());
         map.put("partnerId", str(t.partnerId()));
         map.put("linkId", str(t.linkId()));
-        map.put("at", t.at() == null ? null : t.at().toString());
+        map.put("at", str(t.at()));
         map.put("outcome", t.outcome());
         map.put("why", t.why());
         return map;
     }
 
-    private static String str(Object id) {
-        return id == null ? null : id.toString();
+    /** An id or time in its public form (ISO for times), null as null. */
+    static String str(Object value) {
+        return value == null ? null : value.toString();
     }
 }

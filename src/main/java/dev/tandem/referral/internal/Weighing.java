@@ -13,6 +13,7 @@ import java.util.function.Predicate;
 
 import dev.tandem.partner.PartnerId;
 import dev.tandem.program.AttributionModel;
+import dev.tandem.referral.EventId;
 import dev.tandem.referral.EventType;
 import dev.tandem.referral.Referral;
 import dev.tandem.tracking.LinkId;
@@ -137,7 +138,7 @@ final class Weighing {
 
     /** A click id outranks a code sent with the same event: one event, one voice. */
     private static void outrankWithinEvents(List<Candidate> candidates) {
-        Map<Object, Candidate> clickOfEvent = new HashMap<>();
+        Map<EventId, Candidate> clickOfEvent = new HashMap<>();
         for (Candidate c : candidates) {
             if (c.outcome == null && c.kind.equals("click") && c.event != null) {
                 clickOfEvent.put(c.event, c);
