@@ -69,12 +69,11 @@ abstract class IntakeBaseTest extends IntegrationTest {
 
     /** A coupon code of the business mapped to the partner; disabled when asked. */
     String coupon(ProgramFixtures.Setup s, ProgramFixtures.Member m, boolean disabled) {
-        String kind = "coupon";
-        String code = (kind.equals("coupon") ? "SAVE" : "REF") + UUID.randomUUID().toString().substring(0, 6).toUpperCase();
+        String code = "SAVE" + UUID.randomUUID().toString().substring(0, 6).toUpperCase();
         jdbc.sql("insert into referral_code (workspace_id, id, program_id, partner_id, code, kind, disabled_at, created_at)"
                         + " values (?, ?, ?, ?, ?, ?, ?, ?)")
                 .params(s.workspace().value(), Ids.newId(), s.program().id().value(), m.partner().id().value(), code,
-                        kind, disabled ? Timestamp.from(T0) : null, Timestamp.from(T0.minusSeconds(86_400 * 90)))
+                        "coupon", disabled ? Timestamp.from(T0) : null, Timestamp.from(T0.minusSeconds(86_400 * 90)))
                 .update();
         return code;
     }

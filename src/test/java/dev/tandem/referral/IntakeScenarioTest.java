@@ -1,8 +1,5 @@
 package dev.tandem.referral;
 
-import java.time.Instant;
-import java.util.List;
-
 import dev.tandem.program.AttributionModel;
 import dev.tandem.program.Program;
 import dev.tandem.program.Programs;
@@ -339,13 +336,5 @@ class IntakeScenarioTest extends IntakeBaseTest {
         programService.update(s.workspace(), ProgramFixtures.MANAGER, p.id(), new Programs.Settings(p.name(), p.type(),
                 p.description(), p.currency().getCurrencyCode(), p.defaultDestination().toString(), p.allowedHosts(),
                 model, p.attributionWindowDays(), p.commissionSummary(), p.slug()));
-    }
-
-    static List<String> ids(JsonNode page) {
-        return page.get("data").valueStream().map(e -> e.get("id").asString()).toList();
-    }
-
-    static Instant days(long d) {
-        return T0.plusSeconds(d * 86_400);
     }
 }
