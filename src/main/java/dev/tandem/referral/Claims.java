@@ -4,7 +4,6 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -16,17 +15,14 @@ import dev.tandem.core.InvalidInputException;
 import dev.tandem.core.NotFoundException;
 import dev.tandem.core.Page;
 import dev.tandem.core.PageRequest;
-import dev.tandem.notification.Emails;
 import dev.tandem.partner.Partner;
 import dev.tandem.partner.PartnerId;
 import dev.tandem.partner.Partners;
 import dev.tandem.program.Program;
-import dev.tandem.program.Programs;
 import dev.tandem.referral.internal.ClaimRepository;
 import dev.tandem.workspace.Actor;
 import dev.tandem.workspace.AuditLog;
 import dev.tandem.workspace.WorkspaceId;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -44,25 +40,20 @@ public class Claims {
     private final ClaimRepository repository;
     private final DealPrograms dealPrograms;
     private final Referrals referrals;
-    private final Programs programs;
     private final Partners partners;
-    private final Emails emails;
+    private final DecisionEmails decisionEmails;
     private final AuditLog audit;
     private final Clock clock;
-    private final String publicUrl;
 
-    Claims(ClaimRepository repository, DealPrograms dealPrograms, Referrals referrals, Programs programs,
-            Partners partners, Emails emails, AuditLog audit, Clock clock,
-            @Value("${tandem.public-url:http://localhost:8080}") String publicUrl) {
+    Claims(ClaimRepository repository, DealPrograms dealPrograms, Referrals referrals, Partners partners,
+            DecisionEmails decisionEmails, AuditLog audit, Clock clock) {
         this.repository = repository;
         this.dealPrograms = dealPrograms;
         this.referrals = referrals;
-        this.programs = programs;
         this.partners = partners;
-        this.emails = emails;
+        this.decisionEmails = decisionEmails;
         this.audit = audit;
         this.clock = clock;
-        this.publicUrl = publicUrl.replaceAll("/+$", "");
     }
 
     /** A claim as lists show it, with the names of its partner and program. */
@@ -71,11 +62,6 @@ public class Claims {
 
     /** What a partner types into the claim form. */
     public record Submission(String programId, String customerEmail, String customerName, String evidence) {
-    }
-
-    /** The active programs a partner may claim customers in (those they are approved in). */
-    public List<Program> programsFor(WorkspaceId workspace, PartnerId partner) {
-        return dealPrograms.of(workspace, partner);
     }
 
     /**
@@ -114,13 +100,14 @@ public class Claims {
      * @throws ConflictException naming the status when it is no longer submitted
      */
     @Transactional
-    public ReferralClaim accept(WorkspaceId workspace, Actor by, ClaimId id, String reason) {
+    public Row accept(WorkspaceId workspace, Actor by, ClaimId id, String reason) {
         String why = DealDecisions.reason(reason, false);
-        ReferralClaim claim = submitted(workspace, id, ClaimStatus.ACCEPTED);
+        Row row = submitted(workspace, id, ClaimStatus.ACCEPTED);
+        ReferralClaim claim = row.claim();
         Referral referral = referrals.assignByHand(workspace, by, claim.programId(), claim.partnerId(),
                 claim.customerEmail(), claim.customerName(), "claim",
                 why.isEmpty() ? "missing-referral claim " + id + " accepted" : why);
-        return decide(workspace, by, claim, ClaimStatus.ACCEPTED, why, referral.id());
+        return decide(workspace, by, row, ClaimStatus.ACCEPTED, why, referral.id());
     }
 
     /**
@@ -130,7 +117,7 @@ public class Claims {
      * @throws ConflictException naming the status when it is no longer submitted
      */
     @Transactional
-    public ReferralClaim decline(WorkspaceId workspace, Actor by, ClaimId id, String reason) {
+    public Row decline(WorkspaceId workspace, Actor by, ClaimId id, String reason) {
         String why = DealDecisions.reason(reason, true);
         return decide(workspace, by, submitted(workspace, id, ClaimStatus.DECLINED), ClaimStatus.DECLINED, why, null);
     }
@@ -160,17 +147,17 @@ public class Claims {
         return repository.ofPartner(workspace, partner, PARTNER_LIST_LIMIT);
     }
 
-    private ReferralClaim submitted(WorkspaceId workspace, ClaimId id, ClaimStatus to) {
-        ReferralClaim claim = get(workspace, id).claim();
-        if (claim.status() != ClaimStatus.SUBMITTED) {
+    private Row submitted(WorkspaceId workspace, ClaimId id, ClaimStatus to) {
+        Row row = get(workspace, id);
+        if (row.claim().status() != ClaimStatus.SUBMITTED) {
             throw new ConflictException("only a submitted claim can be " + to.code() + "; this one is "
-                    + claim.status().code());
+                    + row.claim().status().code());
         }
-        return claim;
+        return row;
     }
 
-    private ReferralClaim decide(WorkspaceId workspace, Actor by, ReferralClaim claim, ClaimStatus to, String reason,
-            ReferralId referral) {
+    private Row decide(WorkspaceId workspace, Actor by, Row row, ClaimStatus to, String reason, ReferralId referral) {
+        ReferralClaim claim = row.claim();
         Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
         if (!repository.decide(workspace, claim.id(), to, reason, by.name(), now, referral)) {
             throw new ConflictException("claim " + claim.id() + " was decided meanwhile");
@@ -183,23 +170,8 @@ public class Claims {
             details.put("referral", referral.toString());
         }
         audit.record(workspace, by, "claim." + to.code(), claim.id().toString(), details);
-        notifyPartner(workspace, claim, to, reason);
-        return get(workspace, claim.id()).claim();
-    }
-
-    private void notifyPartner(WorkspaceId workspace, ReferralClaim claim, ClaimStatus to, String reason) {
-        Partner partner = partners.get(workspace, claim.partnerId());
-        Program program = programs.get(workspace, claim.programId());
-        Map<String, Object> model = new HashMap<>();
-        model.put(Emails.BRAND, program.name());
-        model.put(Emails.SUBJECT_ARGS, List.of(claim.customerEmail()));
-        model.put("partnerName", partner.name());
-        model.put("programName", program.name());
-        model.put("customerEmail", claim.customerEmail());
-        model.put("customerName", claim.customerName());
-        model.put("accepted", to == ClaimStatus.ACCEPTED);
-        model.put("reason", reason);
-        model.put("portalUrl", publicUrl + "/portal/deals");
-        emails.send(workspace, partner.email(), partner.language(), "claim-decided", model);
+        decisionEmails.send(workspace, claim.partnerId(), row.programName(), "claim-decided", claim.customerEmail(),
+                to == ClaimStatus.ACCEPTED, reason, Map.of("customerEmail", claim.customerEmail()));
+        return get(workspace, claim.id());
     }
 }

@@ -5,7 +5,6 @@ import java.util.Optional;
 
 import dev.tandem.core.FieldProblem;
 import dev.tandem.core.Ids;
-import dev.tandem.partner.Enrollment;
 import dev.tandem.partner.EnrollmentStatus;
 import dev.tandem.partner.PartnerId;
 import dev.tandem.partner.Partners;
@@ -45,15 +44,16 @@ class DealPrograms {
             problems.add(new FieldProblem("programId", "is required", "validation.required"));
             return null;
         }
-        Optional<ProgramId> program = parse(id);
-        Optional<Enrollment> enrollment = program.flatMap(p -> partners.enrollment(workspace, p, partner));
-        if (enrollment.isEmpty() || enrollment.get().status() != EnrollmentStatus.APPROVED
-                || !programs.get(workspace, enrollment.get().programId()).active()) {
+        Optional<Program> program = parse(id).flatMap(p -> partners.enrollment(workspace, p, partner))
+                .filter(e -> e.status() == EnrollmentStatus.APPROVED)
+                .map(e -> programs.get(workspace, e.programId()))
+                .filter(Program::active);
+        if (program.isEmpty()) {
             problems.add(new FieldProblem("programId", "is not a program you are an approved partner of",
                     "deal.error.program"));
             return null;
         }
-        return programs.get(workspace, enrollment.get().programId());
+        return program.get();
     }
 
     private static Optional<ProgramId> parse(String id) {

@@ -5,7 +5,6 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Currency;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -18,17 +17,14 @@ import dev.tandem.core.Money;
 import dev.tandem.core.NotFoundException;
 import dev.tandem.core.Page;
 import dev.tandem.core.PageRequest;
-import dev.tandem.notification.Emails;
 import dev.tandem.partner.Partner;
 import dev.tandem.partner.PartnerId;
 import dev.tandem.partner.Partners;
 import dev.tandem.program.Program;
-import dev.tandem.program.Programs;
 import dev.tandem.referral.internal.DealRepository;
 import dev.tandem.workspace.Actor;
 import dev.tandem.workspace.AuditLog;
 import dev.tandem.workspace.WorkspaceId;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -48,26 +44,21 @@ public class Deals {
     private final DealConflicts conflicts;
     private final DealPrograms dealPrograms;
     private final Referrals referrals;
-    private final Programs programs;
     private final Partners partners;
-    private final Emails emails;
+    private final DecisionEmails decisionEmails;
     private final AuditLog audit;
     private final Clock clock;
-    private final String publicUrl;
 
     Deals(DealRepository repository, DealConflicts conflicts, DealPrograms dealPrograms, Referrals referrals,
-            Programs programs, Partners partners, Emails emails, AuditLog audit, Clock clock,
-            @Value("${tandem.public-url:http://localhost:8080}") String publicUrl) {
+            Partners partners, DecisionEmails decisionEmails, AuditLog audit, Clock clock) {
         this.repository = repository;
         this.conflicts = conflicts;
         this.dealPrograms = dealPrograms;
         this.referrals = referrals;
-        this.programs = programs;
         this.partners = partners;
-        this.emails = emails;
+        this.decisionEmails = decisionEmails;
         this.audit = audit;
         this.clock = clock;
-        this.publicUrl = publicUrl.replaceAll("/+$", "");
     }
 
     /** A registration as lists show it, with the names of its partner and program. */
@@ -128,7 +119,7 @@ public class Deals {
      * @throws ConflictException naming the status when it is no longer submitted
      */
     @Transactional
-    public DealRegistration accept(WorkspaceId workspace, Actor by, DealId id, String reason) {
+    public Row accept(WorkspaceId workspace, Actor by, DealId id, String reason) {
         return decide(workspace, by, id, DealStatus.ACCEPTED, DealDecisions.reason(reason, false));
     }
 
@@ -139,7 +130,7 @@ public class Deals {
      * @throws ConflictException naming the status when it is no longer submitted
      */
     @Transactional
-    public DealRegistration reject(WorkspaceId workspace, Actor by, DealId id, String reason) {
+    public Row reject(WorkspaceId workspace, Actor by, DealId id, String reason) {
         return decide(workspace, by, id, DealStatus.REJECTED, DealDecisions.reason(reason, true));
     }
 
@@ -178,7 +169,7 @@ public class Deals {
         return repository.ofPartner(workspace, partner, PARTNER_LIST_LIMIT);
     }
 
-    private DealRegistration decide(WorkspaceId workspace, Actor by, DealId id, DealStatus to, String reason) {
+    private Row decide(WorkspaceId workspace, Actor by, DealId id, DealStatus to, String reason) {
         Row current = get(workspace, id);
         DealRegistration deal = current.deal();
         if (deal.status() != DealStatus.SUBMITTED) {
@@ -193,24 +184,9 @@ public class Deals {
         }
         audit.record(workspace, by, "deal." + to.code(), id.toString(),
                 Map.of("partner", deal.partnerId().toString(), "email", deal.email(), "reason", reason));
-        notifyPartner(workspace, deal, to, reason);
-        return get(workspace, id).deal();
-    }
-
-    private void notifyPartner(WorkspaceId workspace, DealRegistration deal, DealStatus to, String reason) {
-        Partner partner = partners.get(workspace, deal.partnerId());
-        Program program = programs.get(workspace, deal.programId());
-        Map<String, Object> model = new HashMap<>();
-        model.put(Emails.BRAND, program.name());
-        model.put(Emails.SUBJECT_ARGS, List.of(deal.company()));
-        model.put("partnerName", partner.name());
-        model.put("programName", program.name());
-        model.put("company", deal.company());
-        model.put("prospectEmail", deal.email());
-        model.put("accepted", to == DealStatus.ACCEPTED);
-        model.put("reason", reason);
-        model.put("portalUrl", publicUrl + "/portal/deals");
-        emails.send(workspace, partner.email(), partner.language(), "deal-decided", model);
+        decisionEmails.send(workspace, deal.partnerId(), current.programName(), "deal-decided", deal.company(),
+                to == DealStatus.ACCEPTED, reason, Map.of("company", deal.company(), "prospectEmail", deal.email()));
+        return repository.find(workspace, id).orElseThrow();
     }
 
     private static Money expectedValue(Registration input, Program program, List<FieldProblem> problems) {

@@ -86,19 +86,18 @@ public class ClaimRepository {
         return jdbc.sql("update referral_claim set status = ?, decision_reason = ?, decided_by = ?, decided_at = ?,"
                         + " referral_id = ? where workspace_id = ? and id = ? and status = 'submitted'")
                 .params(to.code(), reason, decidedBy, Timestamp.from(decidedAt),
-                        referral == null ? null : referral.value(), workspace.value(), id.value())
+                        Rows.value(referral), workspace.value(), id.value())
                 .update() == 1;
     }
 
     private static Claims.Row row(ResultSet rs, int n) throws SQLException {
         UUID referral = rs.getObject("referral_id", UUID.class);
-        Timestamp decidedAt = rs.getTimestamp("decided_at");
         ReferralClaim claim = new ReferralClaim(new WorkspaceId(rs.getObject("workspace_id", UUID.class)),
                 new ClaimId(rs.getObject("id", UUID.class)), new ProgramId(rs.getObject("program_id", UUID.class)),
                 new PartnerId(rs.getObject("partner_id", UUID.class)), rs.getString("customer_email"),
                 rs.getString("customer_name"), rs.getString("evidence"),
                 ClaimStatus.fromCode(rs.getString("status")).orElseThrow(), rs.getString("decision_reason"),
-                rs.getString("decided_by"), decidedAt == null ? null : decidedAt.toInstant(),
+                rs.getString("decided_by"), Rows.instant(rs, "decided_at"),
                 referral == null ? null : new ReferralId(referral), rs.getTimestamp("created_at").toInstant());
         return new Claims.Row(claim, rs.getString("partner_name"), rs.getString("program_name"));
     }

@@ -116,7 +116,7 @@ public class DealRepository {
                         + " customer_id = coalesce(?, customer_id)"
                         + " where workspace_id = ? and id = ? and status = 'submitted'")
                 .params(to.code(), reason, decidedBy, Timestamp.from(decidedAt),
-                        customer == null ? null : customer.value(), workspace.value(), id.value())
+                        Rows.value(customer), workspace.value(), id.value())
                 .update() == 1;
     }
 
@@ -138,14 +138,13 @@ public class DealRepository {
         Money expected = rs.wasNull() ? null
                 : new Money(amount, Currency.getInstance(rs.getString("expected_currency").trim()));
         UUID customer = rs.getObject("customer_id", UUID.class);
-        Timestamp decidedAt = rs.getTimestamp("decided_at");
         DealRegistration deal = new DealRegistration(new WorkspaceId(rs.getObject("workspace_id", UUID.class)),
                 new DealId(rs.getObject("id", UUID.class)), new ProgramId(rs.getObject("program_id", UUID.class)),
                 new PartnerId(rs.getObject("partner_id", UUID.class)), rs.getString("company"),
                 rs.getString("contact_name"), rs.getString("email"), expected, rs.getString("notes"),
                 DealStatus.fromCode(rs.getString("status")).orElseThrow(), rs.getString("decision_reason"),
                 DealConflictJson.read(rs.getString("conflict")), rs.getString("decided_by"),
-                decidedAt == null ? null : decidedAt.toInstant(), customer == null ? null : new CustomerId(customer),
+                Rows.instant(rs, "decided_at"), customer == null ? null : new CustomerId(customer),
                 rs.getTimestamp("created_at").toInstant());
         return new Deals.Row(deal, rs.getString("partner_name"), rs.getString("program_name"));
     }

@@ -8,6 +8,7 @@ import dev.tandem.core.Page;
 import dev.tandem.core.PageRequest;
 import dev.tandem.referral.ClaimId;
 import dev.tandem.referral.Claims;
+import dev.tandem.referral.ReferralClaim;
 import dev.tandem.referral.Referrals;
 import dev.tandem.workspace.StaffPrincipal;
 import jakarta.servlet.http.HttpServletResponse;
@@ -16,7 +17,6 @@ import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
-import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -47,11 +47,6 @@ class ClaimAdminController {
     record Line(Claims.Row row, Referrals.Row current) {
     }
 
-    @ModelAttribute("canEdit")
-    boolean canEdit(@AuthenticationPrincipal StaffPrincipal me) {
-        return me != null && me.canEdit();
-    }
-
     @GetMapping
     String queue(@AuthenticationPrincipal StaffPrincipal me,
             @RequestParam(name = "after", required = false) String after, Model model) {
@@ -74,13 +69,9 @@ class ClaimAdminController {
 
     private String decide(StaffPrincipal me, ClaimId id, boolean accept, String reason, Model model,
             HttpServletResponse response, RedirectAttributes flash) {
-        Claims.Row row = claims.get(me.workspaceId(), id);
         try {
-            if (accept) {
-                claims.accept(me.workspaceId(), me.asActor(), id, reason);
-            } else {
-                claims.decline(me.workspaceId(), me.asActor(), id, reason);
-            }
+            Claims.Row row = accept ? claims.accept(me.workspaceId(), me.asActor(), id, reason)
+                    : claims.decline(me.workspaceId(), me.asActor(), id, reason);
             flash.addFlashAttribute("notice", accept ? "deal.admin.claimAccepted" : "deal.admin.claimDeclined");
             flash.addFlashAttribute("noticeArgs", List.of(row.claim().customerEmail(), row.partnerName()));
         } catch (InvalidInputException e) {
@@ -91,9 +82,9 @@ class ClaimAdminController {
             model.addAttribute("decisionError", e.problems().get(0).code());
             return page(me, null, model);
         } catch (ConflictException e) {
+            ReferralClaim decided = claims.get(me.workspaceId(), id).claim();
             flash.addFlashAttribute("problem", "deal.admin.claimAlreadyDecided");
-            flash.addFlashAttribute("problemArgs", List.of(row.claim().customerEmail(),
-                    claims.get(me.workspaceId(), id).claim().status().code()));
+            flash.addFlashAttribute("problemArgs", List.of(decided.customerEmail(), decided.status().code()));
         }
         return "redirect:/admin/claims";
     }

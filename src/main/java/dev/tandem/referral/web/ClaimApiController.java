@@ -81,9 +81,8 @@ class ClaimApiController {
                     + " longer submitted.")
     ClaimView accept(@AuthenticationPrincipal ApiKeyPrincipal key, @PathVariable String id,
             @RequestBody(required = false) ClaimDecisionBody body) {
-        ClaimId claim = ClaimId.parse(id);
-        claims.accept(key.workspaceId(), key.asActor(), claim, body == null ? null : body.reason());
-        return ClaimView.of(claims.get(key.workspaceId(), claim));
+        return ClaimView.of(claims.accept(key.workspaceId(), key.asActor(), ClaimId.parse(id),
+                body == null ? null : body.reason()));
     }
 
     @PostMapping("/api/v1/claims/{id}/decline")
@@ -91,8 +90,7 @@ class ClaimApiController {
             description = "`reason` is required: the partner is emailed it. 409 when the claim is no longer submitted.")
     ClaimView decline(@AuthenticationPrincipal ApiKeyPrincipal key, @PathVariable String id,
             @RequestBody(required = false) ClaimDecisionBody body) {
-        ClaimId claim = ClaimId.parse(id);
-        claims.decline(key.workspaceId(), key.asActor(), claim, body == null ? null : body.reason());
-        return ClaimView.of(claims.get(key.workspaceId(), claim));
+        return ClaimView.of(claims.decline(key.workspaceId(), key.asActor(), ClaimId.parse(id),
+                body == null ? null : body.reason()));
     }
 }

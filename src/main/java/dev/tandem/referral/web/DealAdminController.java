@@ -1,13 +1,13 @@
 package dev.tandem.referral.web;
 
 import java.util.List;
-import java.util.Locale;
 
 import dev.tandem.core.ConflictException;
 import dev.tandem.core.InvalidInputException;
 import dev.tandem.core.Page;
 import dev.tandem.core.PageRequest;
 import dev.tandem.referral.DealId;
+import dev.tandem.referral.DealRegistration;
 import dev.tandem.referral.Deals;
 import dev.tandem.workspace.StaffPrincipal;
 import jakarta.servlet.http.HttpServletResponse;
@@ -16,7 +16,6 @@ import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
-import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -40,44 +39,31 @@ class DealAdminController {
         this.deals = deals;
     }
 
-    /** A registration with its expected value written for the reader. */
-    record Line(Deals.Row row, String expectedValue) {
-    }
-
-    @ModelAttribute("canEdit")
-    boolean canEdit(@AuthenticationPrincipal StaffPrincipal me) {
-        return me != null && me.canEdit();
-    }
-
     @GetMapping
     String queue(@AuthenticationPrincipal StaffPrincipal me,
-            @RequestParam(name = "after", required = false) String after, Model model, Locale locale) {
-        return page(me, after, model, locale);
+            @RequestParam(name = "after", required = false) String after, Model model) {
+        return page(me, after, model);
     }
 
     @PostMapping("/{id}/accept")
     String accept(@AuthenticationPrincipal StaffPrincipal me, @PathVariable String id,
-            @RequestParam(name = "reason", required = false) String reason, Model model, Locale locale,
+            @RequestParam(name = "reason", required = false) String reason, Model model,
             HttpServletResponse response, RedirectAttributes flash) {
-        return decide(me, DealId.parse(id), true, reason, model, locale, response, flash);
+        return decide(me, DealId.parse(id), true, reason, model, response, flash);
     }
 
     @PostMapping("/{id}/reject")
     String reject(@AuthenticationPrincipal StaffPrincipal me, @PathVariable String id,
-            @RequestParam(name = "reason", required = false) String reason, Model model, Locale locale,
+            @RequestParam(name = "reason", required = false) String reason, Model model,
             HttpServletResponse response, RedirectAttributes flash) {
-        return decide(me, DealId.parse(id), false, reason, model, locale, response, flash);
+        return decide(me, DealId.parse(id), false, reason, model, response, flash);
     }
 
-    private String decide(StaffPrincipal me, DealId id, boolean accept, String reason, Model model, Locale locale,
+    private String decide(StaffPrincipal me, DealId id, boolean accept, String reason, Model model,
             HttpServletResponse response, RedirectAttributes flash) {
-        Deals.Row row = deals.get(me.workspaceId(), id);
         try {
-            if (accept) {
-                deals.accept(me.workspaceId(), me.asActor(), id, reason);
-            } else {
-                deals.reject(me.workspaceId(), me.asActor(), id, reason);
-            }
+            Deals.Row row = accept ? deals.accept(me.workspaceId(), me.asActor(), id, reason)
+                    : deals.reject(me.workspaceId(), me.asActor(), id, reason);
             flash.addFlashAttribute("notice", accept ? "deal.admin.accepted" : "deal.admin.rejected");
             flash.addFlashAttribute("noticeArgs", List.of(row.deal().company(), row.partnerName()));
         } catch (InvalidInputException e) {
@@ -86,27 +72,22 @@ class DealAdminController {
             model.addAttribute("decidingAccept", accept);
             model.addAttribute("decisionReason", reason == null ? "" : reason);
             model.addAttribute("decisionError", e.problems().get(0).code());
-            return page(me, null, model, locale);
+            return page(me, null, model);
         } catch (ConflictException e) {
+            DealRegistration decided = deals.get(me.workspaceId(), id).deal();
             flash.addFlashAttribute("problem", "deal.admin.alreadyDecided");
-            flash.addFlashAttribute("problemArgs", List.of(row.deal().company(),
-                    deals.get(me.workspaceId(), id).deal().status().code()));
+            flash.addFlashAttribute("problemArgs", List.of(decided.company(), decided.status().code()));
         }
         return "redirect:/admin/deals";
     }
 
-    private String page(StaffPrincipal me, String after, Model model, Locale locale) {
+    private String page(StaffPrincipal me, String after, Model model) {
         Page<Deals.Row> decided = deals.decided(me.workspaceId(), PageRequest.of(PAGE_SIZE, after, DealId.PREFIX));
-        model.addAttribute("waiting", deals.waiting(me.workspaceId(), WAITING_LIMIT).stream()
-                .map(row -> line(row, locale)).toList());
-        model.addAttribute("decided", decided.data().stream().map(row -> line(row, locale)).toList());
+        model.addAttribute("waiting", deals.waiting(me.workspaceId(), WAITING_LIMIT));
+        model.addAttribute("decided", decided.data());
         if (decided.hasMore()) {
             model.addAttribute("nextCursor", decided.data().get(decided.data().size() - 1).deal().id().toString());
         }
         return "referral/deals/admin-deals";
-    }
-
-    private static Line line(Deals.Row row, Locale locale) {
-        return new Line(row, DealFormats.money(row.deal().expectedValue(), locale));
     }
 }

@@ -115,9 +115,8 @@ class DealApiController {
                     + " 409 when the registration is no longer submitted.")
     DealView accept(@AuthenticationPrincipal ApiKeyPrincipal key, @PathVariable String id,
             @RequestBody(required = false) DealDecisionBody body) {
-        DealId deal = DealId.parse(id);
-        deals.accept(key.workspaceId(), key.asActor(), deal, body == null ? null : body.reason());
-        return DealView.of(deals.get(key.workspaceId(), deal));
+        return DealView.of(deals.accept(key.workspaceId(), key.asActor(), DealId.parse(id),
+                body == null ? null : body.reason()));
     }
 
     @PostMapping("/api/v1/deals/{id}/reject")
@@ -126,8 +125,7 @@ class DealApiController {
                     + " submitted.")
     DealView reject(@AuthenticationPrincipal ApiKeyPrincipal key, @PathVariable String id,
             @RequestBody(required = false) DealDecisionBody body) {
-        DealId deal = DealId.parse(id);
-        deals.reject(key.workspaceId(), key.asActor(), deal, body == null ? null : body.reason());
-        return DealView.of(deals.get(key.workspaceId(), deal));
+        return DealView.of(deals.reject(key.workspaceId(), key.asActor(), DealId.parse(id),
+                body == null ? null : body.reason()));
     }
 }

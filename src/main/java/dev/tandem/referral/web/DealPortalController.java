@@ -1,7 +1,6 @@
 package dev.tandem.referral.web;
 
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 
 import dev.tandem.core.InvalidInputException;
@@ -51,16 +50,12 @@ class DealPortalController {
         }
     }
 
-    /** A registration with its expected value written for the reader. */
-    record DealLine(Deals.Row row, String expectedValue) {
-    }
-
     @GetMapping("/portal/deals")
-    String page(@AuthenticationPrincipal PartnerPrincipal me, Model model, Locale locale) {
+    String page(@AuthenticationPrincipal PartnerPrincipal me, Model model) {
         List<Program> programs = deals.programsFor(me.workspaceId(), me.partnerId());
         model.addAttribute("dealForm", DealForm.empty(programs));
         model.addAttribute("claimForm", ClaimForm.empty(programs));
-        return page(me, programs, model, locale);
+        return page(me, programs, model);
     }
 
     @GetMapping("/portal/claims")
@@ -70,7 +65,7 @@ class DealPortalController {
 
     @PostMapping("/portal/deals")
     String register(@AuthenticationPrincipal PartnerPrincipal me, @ModelAttribute("dealForm") DealForm form,
-            BindingResult errors, Model model, Locale locale, HttpServletResponse response, RedirectAttributes flash) {
+            BindingResult errors, Model model, HttpServletResponse response, RedirectAttributes flash) {
         try {
             deals.register(me.workspaceId(), me.partnerId(), new Deals.Registration(form.programId(), form.company(),
                     form.contactName(), form.email(), form.expectedValue(), form.currency(), form.notes()));
@@ -81,13 +76,13 @@ class DealPortalController {
             response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
             List<Program> programs = deals.programsFor(me.workspaceId(), me.partnerId());
             model.addAttribute("claimForm", ClaimForm.empty(programs));
-            return page(me, programs, model, locale);
+            return page(me, programs, model);
         }
     }
 
     @PostMapping("/portal/claims")
     String claim(@AuthenticationPrincipal PartnerPrincipal me, @ModelAttribute("claimForm") ClaimForm form,
-            BindingResult errors, Model model, Locale locale, HttpServletResponse response, RedirectAttributes flash) {
+            BindingResult errors, Model model, HttpServletResponse response, RedirectAttributes flash) {
         try {
             claims.submit(me.workspaceId(), me.partnerId(), new Claims.Submission(form.programId(),
                     form.customerEmail(), form.customerName(), form.evidence()));
@@ -98,14 +93,13 @@ class DealPortalController {
             response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
             List<Program> programs = deals.programsFor(me.workspaceId(), me.partnerId());
             model.addAttribute("dealForm", DealForm.empty(programs));
-            return page(me, programs, model, locale);
+            return page(me, programs, model);
         }
     }
 
-    private String page(PartnerPrincipal me, List<Program> programs, Model model, Locale locale) {
+    private String page(PartnerPrincipal me, List<Program> programs, Model model) {
         model.addAttribute("programs", programs);
-        model.addAttribute("deals", deals.ofPartner(me.workspaceId(), me.partnerId()).stream()
-                .map(row -> new DealLine(row, DealFormats.money(row.deal().expectedValue(), locale))).toList());
+        model.addAttribute("deals", deals.ofPartner(me.workspaceId(), me.partnerId()));
         model.addAttribute("claims", claims.ofPartner(me.workspaceId(), me.partnerId()));
         return "referral/deals/portal";
     }

@@ -9,11 +9,13 @@ import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ModelAttribute;
 
 /**
- * What the referral pages share: the reader's formats, and on staff pages whether forms are shown
- * (not to viewers). The portal page's layout model comes from the partner module ({@code @PortalPage}).
+ * What the referral, deal and claim pages share: the reader's formats, and on staff pages whether
+ * forms are shown (not to viewers). The portal pages' layout model comes from the partner module
+ * ({@code @PortalPage}).
  */
 @ControllerAdvice(assignableTypes = {ReferralAdminController.class, UnattributedController.class,
-        ReferralPortalController.class})
+        ReferralPortalController.class, DealAdminController.class, ClaimAdminController.class,
+        DealPortalController.class})
 class ReferralPageAdvice {
 
     private final MessageSource messages;
