@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Pattern;
 
 import dev.tandem.core.EmailAddresses;
 import dev.tandem.core.FieldProblem;
@@ -20,6 +21,7 @@ public record LeadDetails(String name, String email, String company, String mess
     public static final int MAX_NAME = 200;
     public static final int MAX_COMPANY = 200;
     public static final int MAX_MESSAGE = 4000;
+    private static final Pattern CLICK_ID = Pattern.compile("[A-Za-z0-9_-]{1,100}");
 
     public LeadDetails {
         name = trim(name);
@@ -68,6 +70,11 @@ public record LeadDetails(String name, String email, String company, String mess
         return new EventInput(id, "lead", at,
                 new EventInput.CustomerInput(null, EmailAddresses.normalised(email), name, company),
                 blankToNull(clickId), blankToNull(code), null, program.toString(), null, null, null, metadata);
+    }
+
+    /** The click id a form or a browser kept, trimmed, if it looks like one (else null: it names no click). */
+    public static String clickId(String text) {
+        return text != null && CLICK_ID.matcher(text.trim()).matches() ? text.trim() : null;
     }
 
     private static String trim(String text) {

@@ -30,7 +30,7 @@ public class PublishableKeyRepository {
     public void insert(PublishableKey k) {
         jdbc.sql("insert into publishable_key (" + COLUMNS + ") values (?, ?, ?, ?, ?::text[], ?, ?)")
                 .params(k.workspaceId().value(), k.id().value(), k.programId().value(), k.key(),
-                        array(k.allowedOrigins()), Timestamp.from(k.createdAt()), ts(k.revokedAt()))
+                        array(k.allowedOrigins()), Timestamp.from(k.createdAt()), Rows.ts(k.revokedAt()))
                 .update();
     }
 
@@ -83,17 +83,11 @@ public class PublishableKeyRepository {
         return "{" + String.join(",", values) + "}";
     }
 
-    private static Timestamp ts(Instant instant) {
-        return instant == null ? null : Timestamp.from(instant);
-    }
-
     private static PublishableKey map(ResultSet rs, int row) throws SQLException {
         Array origins = rs.getArray("allowed_origins");
-        Timestamp revoked = rs.getTimestamp("revoked_at");
-        return new PublishableKey(new WorkspaceId(rs.getObject("workspace_id", java.util.UUID.class)),
-                new PublishableKeyId(rs.getObject("id", java.util.UUID.class)),
-                new ProgramId(rs.getObject("program_id", java.util.UUID.class)), rs.getString("key"),
+        return new PublishableKey(new WorkspaceId(Rows.uuid(rs, "workspace_id")),
+                new PublishableKeyId(Rows.uuid(rs, "id")), new ProgramId(Rows.uuid(rs, "program_id")), rs.getString("key"),
                 origins == null ? List.of() : List.of((String[]) origins.getArray()),
-                rs.getTimestamp("created_at").toInstant(), revoked == null ? null : revoked.toInstant());
+                rs.getTimestamp("created_at").toInstant(), Rows.instant(rs, "revoked_at"));
     }
 }

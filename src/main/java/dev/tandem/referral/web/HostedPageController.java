@@ -5,8 +5,8 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.regex.Pattern;
 
+import dev.tandem.core.FieldProblem;
 import dev.tandem.core.InvalidIdException;
 import dev.tandem.core.InvalidInputException;
 import dev.tandem.core.Language;
@@ -48,7 +48,6 @@ class HostedPageController {
 
     /** The cookie the redirect sets on Tandem's own domain, read when the click id is not in the address. */
     static final String CLICK_COOKIE = "tnd_click";
-    private static final Pattern CLICK_ID = Pattern.compile("[A-Za-z0-9_-]{1,100}");
     private static final Actor ACTOR = new Actor(Actor.Kind.SYSTEM, null, "Hosted referral page");
     private static final Map<String, String> INTAKE_FIELDS = Map.of("customer.email", "email", "customer.name", "name",
             "customer.company", "company", "metadata.message", "message");
@@ -82,7 +81,7 @@ class HostedPageController {
             @RequestParam(name = "tnd_click", required = false) String clickId, Model model) {
         HostedPageInvitations.Invitation invitation = invitations.open(programSlug, partnerCode);
         model.addAttribute("form", LeadForm.empty());
-        return page(invitation, cleanClickId(clickId), false, model);
+        return page(invitation, LeadDetails.clickId(clickId), false, model);
     }
 
     @PostMapping
@@ -91,7 +90,8 @@ class HostedPageController {
             @CookieValue(name = CLICK_COOKIE, required = false) String clickCookie, HttpServletRequest request,
             HttpServletResponse response, Model model) {
         HostedPageInvitations.Invitation invitation = invitations.open(programSlug, partnerCode);
-        String clickId = cleanClickId(form.clickId()) != null ? cleanClickId(form.clickId()) : cleanClickId(clickCookie);
+        String fromForm = LeadDetails.clickId(form.clickId());
+        String clickId = fromForm != null ? fromForm : LeadDetails.clickId(clickCookie);
         Duration wait = limits.hostedPage(request.getRemoteAddr());
         if (!wait.isZero()) {
             response.setStatus(HttpStatus.TOO_MANY_REQUESTS.value());
@@ -109,8 +109,9 @@ class HostedPageController {
         }
         LeadDetails details = new LeadDetails(form.name(), form.email(), form.company(), form.message());
         try {
-            if (!details.problems().isEmpty()) {
-                throw new InvalidInputException(details.problems());
+            List<FieldProblem> problems = details.problems();
+            if (!problems.isEmpty()) {
+                throw new InvalidInputException(problems);
             }
             intake.record(invitation.workspace(), ACTOR, details.lead("form_" + UUID.randomUUID(), clock.instant(),
                     invitation.program().id(), invitation.code().code(), clickId, invitation.path()), EventSource.HOSTED_PAGE);
@@ -142,9 +143,5 @@ class HostedPageController {
         model.addAttribute("clickId", clickId == null ? "" : clickId);
         model.addAttribute("tooFast", tooFast);
         return "referral/public/form";
-    }
-
-    private static String cleanClickId(String clickId) {
-        return clickId != null && CLICK_ID.matcher(clickId.trim()).matches() ? clickId.trim() : null;
     }
 }

@@ -5,7 +5,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
-import java.util.regex.Pattern;
 
 import dev.tandem.core.FieldProblem;
 import dev.tandem.core.Ids;
@@ -47,7 +46,6 @@ import org.springframework.web.bind.annotation.RestController;
 class PublicLeadController {
 
     private static final String PROBLEMS = "https://tandem.dev/problems/";
-    private static final Pattern CLICK_ID = Pattern.compile("[A-Za-z0-9_-]{1,100}");
     private static final Actor ACTOR = new Actor(Actor.Kind.SYSTEM, null, "Lead snippet");
 
     private final PublishableKeys keys;
@@ -100,14 +98,14 @@ class PublicLeadController {
                             "Too many leads from this address; try again later."));
         }
         LeadDetails details = new LeadDetails(body.name(), body.email(), body.company(), body.message());
-        if (!details.problems().isEmpty()) {
-            return invalid(details.problems());
+        List<FieldProblem> problems = details.problems();
+        if (!problems.isEmpty()) {
+            return invalid(problems);
         }
-        String clickId = body.clickId() != null && CLICK_ID.matcher(body.clickId().trim()).matches() ? body.clickId() : null;
         try {
             Intake.Recorded recorded = intake.record(key.workspaceId(), ACTOR, details.lead(
-                    "snippet_" + Ids.newId(), clock.instant(), key.programId(), null, clickId,
-                    pageOf(body.page(), request, origin)), EventSource.SNIPPET);
+                    "snippet_" + Ids.newId(), clock.instant(), key.programId(), null,
+                    LeadDetails.clickId(body.clickId()), pageOf(body.page(), request, origin)), EventSource.SNIPPET);
             return ResponseEntity.status(HttpStatus.CREATED)
                     .body(new LeadAnswer(recorded.event().id().toString(), recorded.event().attributed()));
         } catch (InvalidInputException e) {
