@@ -44,10 +44,6 @@ abstract class ReferralPagesBaseTest extends IntegrationTest {
     @Autowired
     StaffAccounts accounts;
 
-    WorkspaceId workspace(ProgramFixtures.Setup s) {
-        return s.workspace();
-    }
-
     /** A link of the partner in the program, as the tracking module stores it. */
     LinkId link(WorkspaceId workspace, Program program, Partner partner, String slugStart) {
         LinkId id = new LinkId(Ids.newId());
