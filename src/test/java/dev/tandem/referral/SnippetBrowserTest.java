@@ -57,6 +57,8 @@ class SnippetBrowserTest extends SnippetTestBase {
         ProgramFixtures.Member ana = fixtures.approvedPartner(s, "Ana Browser");
         PublishableKey key = publishableKeys.create(s.workspace(), ProgramFixtures.MANAGER, s.program().id());
         publishableKeys.setAllowedOrigins(s.workspace(), ProgramFixtures.MANAGER, key.id(), List.of(siteOrigin));
+        // a window other than the snippet's first guess (30 days), so that waiting for it means Tandem answered
+        jdbc.sql("update program set attribution_window_days = 90 where id = ?").param(s.program().id().value()).update();
         serve("<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>Acme</title>"
                 + "<link rel=\"icon\" href=\"data:,\">"
                 + "<script src=\"http://localhost:" + port + "/js/tandem.js\" data-key=\"" + key.key() + "\" async></script>"
@@ -74,8 +76,8 @@ class SnippetBrowserTest extends SnippetTestBase {
             assertThat(cookie.value).isEqualTo(clickId);
             assertThat(cookie.httpOnly).isFalse();
         });
-        // the program's window (30 days) replaces the first guess once Tandem answers
-        page.waitForCondition(() -> expiresInDays(page) == 30);
+        // the program's window replaces the first guess once Tandem answers
+        page.waitForCondition(() -> expiresInDays(page) == 90);
 
         page.navigate("/pricing");
         page.waitForFunction("() => window.tandem !== undefined");
