@@ -84,7 +84,6 @@ class OnboardingAdminController {
         model.addAttribute("program", programs.get(me.workspaceId(), program));
         model.addAttribute("board", onboarding.board(me.workspaceId(), program));
         model.addAttribute("kinds", List.of(OnboardingStepKind.values()));
-        model.addAttribute("canEdit", me.canEdit());
         return "partner/onboarding/admin";
     }
 

@@ -3,13 +3,11 @@ package dev.tandem.partner.web;
 import java.util.Optional;
 
 import dev.tandem.partner.EnrollmentStatus;
-import dev.tandem.workspace.StaffPrincipal;
-import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 
-/** What the partner admin pages share: whether forms are shown (not to viewers) and this Tandem's address. */
+/** What the partner admin pages share: the status filter and this Tandem's address (canEdit comes from the layout). */
 @ControllerAdvice(assignableTypes = {PartnerAdminController.class, ApplicationReviewController.class,
         InvitationPageController.class})
 class StaffPages {
@@ -24,11 +22,6 @@ class StaffPages {
         } catch (IllegalArgumentException unknown) {
             return Optional.empty();
         }
-    }
-
-    @ModelAttribute("canEdit")
-    boolean canEditAttribute(@AuthenticationPrincipal StaffPrincipal me) {
-        return me != null && me.canEdit();
     }
 
     @ModelAttribute("baseUrl")

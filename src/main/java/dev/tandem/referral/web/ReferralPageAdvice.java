@@ -2,16 +2,13 @@ package dev.tandem.referral.web;
 
 import java.util.Locale;
 
-import dev.tandem.workspace.StaffPrincipal;
 import org.springframework.context.MessageSource;
-import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ModelAttribute;
 
 /**
- * What the referral, deal and claim pages share: the reader's formats, and on staff pages whether
- * forms are shown (not to viewers). The portal pages' layout model comes from the partner module
- * ({@code @PortalPage}).
+ * What the referral, deal and claim pages share: the reader's formats. Whether forms are shown comes
+ * from the layout's model; the portal pages' from the partner module ({@code @PortalPage}).
  */
 @ControllerAdvice(assignableTypes = {ReferralAdminController.class, UnattributedController.class,
         ReferralPortalController.class, DealAdminController.class, ClaimAdminController.class,
@@ -22,11 +19,6 @@ class ReferralPageAdvice {
 
     ReferralPageAdvice(MessageSource messages) {
         this.messages = messages;
-    }
-
-    @ModelAttribute("canEdit")
-    boolean canEdit(@AuthenticationPrincipal StaffPrincipal me) {
-        return me != null && me.canEdit();
     }
 
     @ModelAttribute("fmt")

@@ -107,7 +107,6 @@ class SnippetAdminController {
         model.addAttribute("revokedKeys", all.stream().filter(k -> !k.active()).toList());
         model.addAttribute("failed", failed);
         model.addAttribute("publicUrl", publicUrl);
-        model.addAttribute("canEdit", me.canEdit());
         return "referral/snippet/admin";
     }
 

@@ -102,7 +102,6 @@ class CodeAdminController {
         model.addAttribute("members", members);
         model.addAttribute("rows", rows);
         model.addAttribute("olderCursor", page.hasMore() ? page.data().get(page.data().size() - 1).id().toString() : null);
-        model.addAttribute("canEdit", me.canEdit());
         return "tracking/admin/codes";
     }
 }

@@ -130,7 +130,6 @@ class LinkAdminController {
         model.addAttribute("rows", rows);
         model.addAttribute("filter", filter == null ? "" : filter.toString());
         model.addAttribute("olderCursor", page.hasMore() ? page.data().get(page.data().size() - 1).id().toString() : null);
-        model.addAttribute("canEdit", me.canEdit());
         return "tracking/admin/links";
     }
 
