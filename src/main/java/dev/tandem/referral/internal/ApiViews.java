@@ -21,7 +21,7 @@ public final class ApiViews {
     private ApiViews() {
     }
 
-    /** The answer to {@code POST /api/v1/events}; commissions come with a later module (always empty here). */
+    /** The answer to {@code POST /api/v1/events}, without commissions: {@link EventConsequences} adds them. */
     public static Map<String, Object> answer(ConversionEvent e, Map<String, Object> referral) {
         Map<String, Object> map = new LinkedHashMap<>();
         map.put("id", e.id().toString());

@@ -41,10 +41,12 @@ public class Recorder {
     private final Attributor attributor;
     private final Pipeline pipeline;
     private final ApplicationEventPublisher publisher;
+    private final EventConsequences consequences;
 
     Recorder(EventValidator validator, EventRepository events, CustomerBook customers, CustomerRepository customerRows,
             ReferralRepository referrals, TouchpointRepository touchpoints, Attributor attributor, Pipeline pipeline,
-            ApplicationEventPublisher publisher) {
+            ApplicationEventPublisher publisher, EventConsequences consequences) {
+        this.consequences = consequences;
         this.validator = validator;
         this.events = events;
         this.customers = customers;
@@ -92,7 +94,11 @@ public class Recorder {
             return new Outcome.LostRace();
         }
         publisher.publishEvent(recorded(result.event()));
-        return new Outcome.Stored(new Result(result.event(), result.referral(), stored.get()));
+        // the listeners ran in this transaction: what they made (commissions) belongs in the first answer
+        String withCommissions = consequences.withCommissions(workspace, id, stored.get());
+        String answer = withCommissions.equals(stored.get()) ? stored.get()
+                : events.setAnswer(workspace, id, withCommissions);
+        return new Outcome.Stored(new Result(result.event(), result.referral(), answer));
     }
 
     private Result attribute(WorkspaceId workspace, Actor by, CheckedEvent c, EventId id, EventSource source,
@@ -155,7 +161,8 @@ public class Recorder {
 
     public static ConversionRecorded recorded(ConversionEvent e) {
         return new ConversionRecorded(e.workspaceId(), e.id(), e.type(), e.programId(), e.partnerId(), e.referralId(),
-                e.customerId(), e.amount(), e.recurring(), e.refundOf(), e.occurredAt());
+                e.customerId(), e.amount(), e.recurring(), e.refundOf(), e.occurredAt(),
+                e.metadataJson() == null ? "{}" : e.metadataJson());
     }
 
     /** One customer's events (or one sale's refunds) are stored one after the other. */

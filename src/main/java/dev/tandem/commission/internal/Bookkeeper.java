@@ -1,0 +1,77 @@
+package dev.tandem.commission.internal;
+
+import java.time.Clock;
+import java.util.UUID;
+
+import dev.tandem.commission.Commission;
+import dev.tandem.commission.CommissionChanged;
+import dev.tandem.commission.CommissionStatus;
+import dev.tandem.core.ConflictException;
+import dev.tandem.ledger.Account;
+import dev.tandem.ledger.Ledger;
+import dev.tandem.referral.EventId;
+import dev.tandem.workspace.Actor;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.stereotype.Component;
+
+/**
+ * The one place commissions are created and change status: each change is stored with who, when
+ * and why, posted to the ledger (cash only) and published as a {@link CommissionChanged}.
+ */
+@Component
+public class Bookkeeper {
+
+    private final CommissionRepository commissions;
+    private final Ledger ledger;
+    private final ApplicationEventPublisher events;
+    private final Clock clock;
+
+    Bookkeeper(CommissionRepository commissions, Ledger ledger, ApplicationEventPublisher events, Clock clock) {
+        this.commissions = commissions;
+        this.ledger = ledger;
+        this.events = events;
+        this.clock = clock;
+    }
+
+    /** Stores a new commission; false (and nothing done) if its source was paid for before. */
+    public boolean create(Commission c, String sourceKey, Integer ruleIndex, Actor by, String reason) {
+        if (!commissions.insert(c, sourceKey, ruleIndex)) {
+            return false;
+        }
+        UUID change = commissions.recordChange(c.workspaceId(), c.id(), null, c.status(), reason, c.eventId(), by,
+                c.createdAt());
+        if (c.cash()) {
+            ledger.move(c.workspaceId(), "commission:" + c.id().value() + ":" + change, c.kind().code() + " "
+                    + c.id(), c.createdAt(), c.partnerId(), c.amount(), Account.COMMISSION_EXPENSE, c.status().account());
+        }
+        events.publishEvent(new CommissionChanged(c.workspaceId(), c.id(), c.programId(), c.partnerId(), null,
+                c.status(), c.amount(), reason));
+        return true;
+    }
+
+    /**
+     * Moves a locked commission to {@code to}.
+     *
+     * @param cause the event (a refund) that caused it, or null
+     * @param payout the payout that paid it, only when {@code to} is paid
+     * @throws ConflictException if its status cannot become {@code to}
+     */
+    public Commission move(Commission c, CommissionStatus to, String reason, EventId cause, Actor by, UUID payout) {
+        if (!c.status().canBecome(to)) {
+            throw new ConflictException("commission " + c.id() + " is " + c.status().code() + " and cannot become "
+                    + to.code());
+        }
+        if (!commissions.setStatus(c.workspaceId(), c.id(), c.status(), to, payout)) {
+            throw new ConflictException("commission " + c.id() + " changed meanwhile");
+        }
+        var now = clock.instant();
+        UUID change = commissions.recordChange(c.workspaceId(), c.id(), c.status(), to, reason, cause, by, now);
+        if (c.cash()) {
+            ledger.move(c.workspaceId(), "commission:" + c.id().value() + ":" + change, c.status().code() + " to "
+                    + to.code() + " " + c.id(), now, c.partnerId(), c.amount(), c.status().account(), to.account());
+        }
+        events.publishEvent(new CommissionChanged(c.workspaceId(), c.id(), c.programId(), c.partnerId(), c.status(), to,
+                c.amount(), reason));
+        return commissions.find(c.workspaceId(), c.id()).orElseThrow();
+    }
+}

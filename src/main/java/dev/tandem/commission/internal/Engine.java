@@ -1,0 +1,401 @@
+package dev.tandem.commission.internal;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import dev.tandem.commission.Commission;
+import dev.tandem.commission.CommissionId;
+import dev.tandem.commission.CommissionKind;
+import dev.tandem.commission.CommissionStatus;
+import dev.tandem.core.Ids;
+import dev.tandem.core.Money;
+import dev.tandem.core.Percentage;
+import dev.tandem.partner.Enrollment;
+import dev.tandem.partner.Partners;
+import dev.tandem.program.CommissionPlan;
+import dev.tandem.program.CommissionPlan.Rule;
+import dev.tandem.program.CommissionPlan.Trigger;
+import dev.tandem.program.CommissionPlans;
+import dev.tandem.program.Program;
+import dev.tandem.program.Programs;
+import dev.tandem.referral.ConversionRecorded;
+import dev.tandem.referral.EventType;
+import dev.tandem.referral.Referral;
+import dev.tandem.referral.Referrals;
+import dev.tandem.workspace.Actor;
+import org.springframework.context.event.EventListener;
+import org.springframework.stereotype.Component;
+import tools.jackson.core.type.TypeReference;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Applies the commission plan to every attributed event, in the intake's transaction (so the
+ * intake's answer lists what was earned, and an event is never stored without its commissions):
+ * leads, qualifications and sales earn by the plan version in force at the event's time; refunds
+ * and chargebacks reverse what their sale earned, in proportion.
+ */
+@Component
+class Engine {
+
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+    private static final TypeReference<Map<String, Object>> MAP = new TypeReference<>() {
+    };
+    private static final Actor TANDEM = Actor.system();
+
+    private final CommissionPlans plans;
+    private final Programs programs;
+    private final Partners partners;
+    private final Referrals referrals;
+    private final CommissionRepository commissions;
+    private final Bookkeeper books;
+    private final Clock clock;
+
+    Engine(CommissionPlans plans, Programs programs, Partners partners, Referrals referrals,
+            CommissionRepository commissions, Bookkeeper books, Clock clock) {
+        this.plans = plans;
+        this.programs = programs;
+        this.partners = partners;
+        this.referrals = referrals;
+        this.commissions = commissions;
+        this.books = books;
+        this.clock = clock;
+    }
+
+    /** One rule's reward for the event, before it is stored. */
+    record Award(int ruleIndex, Rule rule, Money amount, Long base, String explanation) {
+    }
+
+    @EventListener
+    void on(ConversionRecorded e) {
+        if (e.partnerId() == null || e.programId() == null) {
+            return;
+        }
+        if (e.type() == EventType.REFUND || e.type() == EventType.CHARGEBACK) {
+            reverse(e);
+        } else {
+            earn(e);
+        }
+    }
+
+    private void earn(ConversionRecorded e) {
+        Trigger trigger = switch (e.type()) {
+            case LEAD -> Trigger.LEAD;
+            case QUALIFIED -> Trigger.QUALIFIED;
+            case SALE -> e.recurring() ? Trigger.RECURRING_SALE : Trigger.SALE;
+            default -> null;
+        };
+        Program program = programs.get(e.workspaceId(), e.programId());
+        Optional<Enrollment> enrollment = partners.enrollment(e.workspaceId(), e.programId(), e.partnerId());
+        if (trigger == null || enrollment.isEmpty()) {
+            return;
+        }
+        Optional<CommissionPlan> inForce = plans.inForce(e.workspaceId(), enrollment.get().tierId(), e.occurredAt());
+        if (inForce.isEmpty()) {
+            return;
+        }
+        CommissionPlan plan = inForce.get();
+        String title = plan.title(programs.tier(e.workspaceId(), e.programId(), plan.tierId()).name());
+        boolean sale = trigger == Trigger.SALE || trigger == Trigger.RECURRING_SALE;
+        if (sale && e.amount() != null && !e.amount().currency().equals(program.currency())) {
+            Money nothing = Money.zero(program.currency());
+            String why = title + ": a sale in " + e.amount().currency().getCurrencyCode() + " earns nothing: the program"
+                    + " pays in " + program.currency().getCurrencyCode() + " and does not mix currencies";
+            books.create(commission(e, plan, trigger, nothing, e.amount().amount(), CommissionKind.EARNED, null,
+                    CommissionPlan.RewardKind.CASH, CommissionStatus.REJECTED, why), "event:" + e.eventId().value()
+                    + ":currency", null, TANDEM, why);
+            return;
+        }
+        Map<String, Object> metadata = metadata(e.metadataJson());
+        List<Award> awards = new ArrayList<>();
+        for (int i = 0; i < plan.rules().size(); i++) {
+            Rule rule = plan.rules().get(i);
+            if (rule.trigger() == trigger && matches(rule.conditions(), e, metadata)) {
+                award(e, plan, title, i, rule).ifPresent(awards::add);
+            }
+        }
+        if (plan.combine() == CommissionPlan.Combine.HIGHEST && awards.size() > 1) {
+            awards = List.of(awards.stream().max(Comparator.comparingLong(a -> a.amount().amount())).orElseThrow());
+        }
+        for (Award a : awards) {
+            books.create(commission(e, plan, trigger, a.amount(), a.base(), CommissionKind.EARNED, null,
+                    a.rule().rewardKind(), CommissionStatus.PENDING, a.explanation()),
+                    "event:" + e.eventId().value() + ":rule:" + a.ruleIndex(), a.ruleIndex(), TANDEM, "earned");
+        }
+        if (sale && e.amount() != null && !awards.isEmpty()) {
+            milestones(e, plan, program, title);
+        }
+    }
+
+    private Optional<Award> award(ConversionRecorded e, CommissionPlan plan, String title, int index, Rule rule) {
+        Money amount;
+        String words;
+        CommissionPlan.Reward reward = rule.reward();
+        if (reward.flat() != null) {
+            amount = reward.flat();
+            words = title + ": " + amount + " for a " + rule.trigger().code().replace('_', ' ');
+        } else {
+            if (e.amount() == null) {
+                return Optional.empty();
+            }
+            Percentage rate;
+            String why = "";
+            if (reward.schedule() != null && !reward.schedule().isEmpty()) {
+                long month = month(e);
+                Optional<CommissionPlan.Step> step = reward.schedule().stream().filter(s -> s.covers(month)).findFirst();
+                if (step.isEmpty()) {
+                    return Optional.empty();
+                }
+                rate = step.get().percent();
+                Integer last = reward.schedule().get(reward.schedule().size() - 1).toMonth();
+                why = ", " + (rule.trigger() == Trigger.RECURRING_SALE ? "recurring " : "") + "month " + month
+                        + (last == null ? " (for the customer's lifetime)" : " of " + last);
+            } else if (!rule.volumeTiers().isEmpty()) {
+                long nth = salesThisMonth(e) + 1;
+                CommissionPlan.VolumeTier tier = rule.volumeTiers().stream().filter(t -> t.covers(nth)).findFirst()
+                        .orElseThrow();
+                rate = tier.percent();
+                why = ", sale " + nth + " of the month (" + tier.fromSale() + (tier.toSale() == null ? "+" : "–"
+                        + tier.toSale()) + ": " + rate + "%)";
+            } else {
+                rate = reward.percent();
+            }
+            amount = e.amount().percentOf(rate);
+            words = title + ": " + rate + "% of " + e.amount() + " = " + amount + why;
+        }
+        Money capped = cap(e, rule, amount);
+        if (!capped.equals(amount)) {
+            words += ", capped at " + capped + " (" + capName(e, rule, amount) + ")";
+            amount = capped;
+        }
+        if (rule.rewardKind() != CommissionPlan.RewardKind.CASH) {
+            words += " as " + rule.rewardKind().code().replace('_', ' ');
+        }
+        if (amount.amount() <= 0) {
+            return Optional.empty();
+        }
+        return Optional.of(new Award(index, rule, amount, e.amount() == null ? null : e.amount().amount(), words));
+    }
+
+    // months count from the customer's first sale: the first sale is month 1
+    private long month(ConversionRecorded e) {
+        Instant first = e.occurredAt();
+        if (e.referralId() != null) {
+            Referral r = referrals.get(e.workspaceId(), e.referralId());
+            if (r.firstSaleAt() != null && r.firstSaleAt().isBefore(first)) {
+                first = r.firstSaleAt();
+            }
+        }
+        LocalDate from = first.atZone(ZoneOffset.UTC).toLocalDate();
+        LocalDate to = e.occurredAt().atZone(ZoneOffset.UTC).toLocalDate();
+        return ChronoUnit.MONTHS.between(from.withDayOfMonth(1), to.withDayOfMonth(1)) + 1;
+    }
+
+    private int salesThisMonth(ConversionRecorded e) {
+        YearMonth month = YearMonth.from(e.occurredAt().atZone(ZoneOffset.UTC));
+        Instant from = month.atDay(1).atStartOfDay(ZoneOffset.UTC).toInstant();
+        Instant until = month.plusMonths(1).atDay(1).atStartOfDay(ZoneOffset.UTC).toInstant();
+        return commissions.salesSince(e.workspaceId(), e.programId(), e.partnerId(), from, until, e.eventId());
+    }
+
+    private Money cap(ConversionRecorded e, Rule rule, Money amount) {
+        long allowed = amount.amount();
+        for (Map.Entry<String, Long> c : caps(e, rule).entrySet()) {
+            allowed = Math.min(allowed, Math.max(0, c.getValue()));
+        }
+        return new Money(allowed, amount.currency());
+    }
+
+    private String capName(ConversionRecorded e, Rule rule, Money amount) {
+        return caps(e, rule).entrySet().stream().min(Map.Entry.comparingByValue()).map(Map.Entry::getKey).orElse("cap");
+    }
+
+    /** What each cap of the rule still allows, by the cap's name. */
+    private Map<String, Long> caps(ConversionRecorded e, Rule rule) {
+        Map<String, Long> left = new LinkedHashMap<>();
+        CommissionPlan.Caps caps = rule.caps();
+        if (caps == null) {
+            return left;
+        }
+        var day = e.occurredAt().atZone(ZoneOffset.UTC).toLocalDate();
+        if (caps.perPartnerDay() != null) {
+            left.put("daily cap per partner", caps.perPartnerDay() - earned(e, rule, day.atStartOfDay(ZoneOffset.UTC)
+                    .toInstant(), false));
+        }
+        if (caps.perPartnerMonth() != null) {
+            left.put("monthly cap per partner", caps.perPartnerMonth() - earned(e, rule,
+                    day.withDayOfMonth(1).atStartOfDay(ZoneOffset.UTC).toInstant(), false));
+        }
+        if (caps.perPartnerTotal() != null) {
+            left.put("lifetime cap per partner", caps.perPartnerTotal() - earned(e, rule, null, false));
+        }
+        if (caps.perCustomer() != null && e.customerId() != null) {
+            left.put("cap per customer", caps.perCustomer() - earned(e, rule, null, true));
+        }
+        return left;
+    }
+
+    private long earned(ConversionRecorded e, Rule rule, Instant from, boolean perCustomer) {
+        return commissions.earnedSince(e.workspaceId(), e.programId(), e.partnerId(), rule.trigger(), from,
+                perCustomer ? e.customerId() : null);
+    }
+
+    private static boolean matches(CommissionPlan.Conditions c, ConversionRecorded e, Map<String, Object> metadata) {
+        if (c == null) {
+            return true;
+        }
+        if (c.products() != null && !c.products().isEmpty()) {
+            Object product = metadata.getOrDefault("product", metadata.get("plan"));
+            if (product == null || c.products().stream().noneMatch(p -> p.equalsIgnoreCase(String.valueOf(product)))) {
+                return false;
+            }
+        }
+        if (c.countries() != null && !c.countries().isEmpty()) {
+            Object country = metadata.get("country");
+            if (country == null || c.countries().stream().noneMatch(k -> k.equalsIgnoreCase(String.valueOf(country)))) {
+                return false;
+            }
+        }
+        if (c.minAmount() != null && (e.amount() == null || e.amount().amount() < c.minAmount())) {
+            return false;
+        }
+        if (c.maxAmount() != null && (e.amount() == null || e.amount().amount() > c.maxAmount())) {
+            return false;
+        }
+        if (c.metadata() != null) {
+            for (Map.Entry<String, String> m : c.metadata().entrySet()) {
+                Object value = metadata.get(m.getKey());
+                if (value == null || !m.getValue().equals(String.valueOf(value))) {
+                    return false;
+                }
+            }
+        }
+        return true;
+    }
+
+    // lifetime attributed sales crossing a threshold: a bonus once, and/or a move to a better tier
+    private void milestones(ConversionRecorded e, CommissionPlan plan, Program program, String title) {
+        if (plan.milestones().isEmpty()) {
+            return;
+        }
+        long before = commissions.lifetimeSales(e.workspaceId(), e.programId(), e.partnerId(), e.eventId());
+        long after = before + e.amount().amount();
+        for (CommissionPlan.Milestone m : plan.milestones()) {
+            if (before >= m.lifetimeSales() || after < m.lifetimeSales()) {
+                continue;
+            }
+            Money threshold = new Money(m.lifetimeSales(), program.currency());
+            if (m.bonus() != null) {
+                String why = title + ": milestone bonus for reaching " + threshold + " in lifetime sales";
+                books.create(commission(e, plan, null, new Money(m.bonus(), program.currency()), after,
+                        CommissionKind.BONUS, null, CommissionPlan.RewardKind.CASH, CommissionStatus.PENDING, why),
+                        "milestone:" + e.programId().value() + ":" + e.partnerId().value() + ":" + m.lifetimeSales(),
+                        null, TANDEM, why);
+            }
+            if (m.moveToTier() != null) {
+                Enrollment enrollment = partners.enrollment(e.workspaceId(), e.programId(), e.partnerId()).orElseThrow();
+                if (!m.moveToTier().equals(enrollment.tierId())) {
+                    partners.moveTier(e.workspaceId(), TANDEM, enrollment.id(), m.moveToTier(),
+                            "reached " + threshold + " in lifetime sales");
+                }
+            }
+        }
+    }
+
+    /**
+     * A refund or chargeback takes back the same share of each commission its sale earned
+     * (cumulatively, so several partial refunds round once). Before payment: a full refund reverses
+     * the commission, a partial one adds a negative reversal that follows it; after payment a
+     * negative clawback is payable at once, deducted from the next payout.
+     */
+    private void reverse(ConversionRecorded e) {
+        if (e.refundOf() == null || e.amount() == null) {
+            return;
+        }
+        String what = e.type() == EventType.CHARGEBACK ? "chargeback" : "refund";
+        for (Commission original : commissions.earnedFor(e.workspaceId(), e.refundOf())) {
+            if (original.status() == CommissionStatus.REJECTED || original.status() == CommissionStatus.REVERSED
+                    || original.amount().amount() <= 0 || original.baseAmount() == null || original.baseAmount() <= 0) {
+                continue;
+            }
+            List<Commission> offsets = commissions.offsetsOf(e.workspaceId(), original.id());
+            long refundedBefore = offsets.stream().mapToLong(o -> o.baseAmount() == null ? 0 : o.baseAmount()).sum();
+            long refunded = Math.min(refundedBefore + e.amount().amount(), original.baseAmount());
+            if (refunded <= refundedBefore) {
+                continue;
+            }
+            long target = BigDecimal.valueOf(original.amount().amount()).multiply(BigDecimal.valueOf(refunded))
+                    .divide(BigDecimal.valueOf(original.baseAmount()), 0, RoundingMode.HALF_UP).longValueExact();
+            long already = -offsets.stream().mapToLong(o -> o.amount().amount()).sum();
+            boolean full = refunded >= original.baseAmount();
+            boolean unpaid = original.status() != CommissionStatus.PAID
+                    && offsets.stream().noneMatch(o -> o.status() == CommissionStatus.PAID);
+            Money refund = new Money(refunded - refundedBefore, e.amount().currency());
+            if (full && unpaid) {
+                String why = "full " + what + " of the sale before payment";
+                books.move(original, CommissionStatus.REVERSED, why, e.eventId(), TANDEM, null);
+                for (Commission o : offsets) {
+                    books.move(o, CommissionStatus.REVERSED, why, e.eventId(), TANDEM, null);
+                }
+                continue;
+            }
+            long delta = target - already;
+            if (delta <= 0) {
+                continue;
+            }
+            boolean paid = original.status() == CommissionStatus.PAID;
+            Money back = new Money(-delta, original.amount().currency());
+            String why = (paid ? "clawback: " : "reversal: ") + what + " of " + refund + " (" + money(refunded,
+                    e.amount()) + " of " + money(original.baseAmount(), e.amount()) + " refunded in all) takes back "
+                    + new Money(delta, original.amount().currency()) + " of commission " + original.id()
+                    + (paid ? ", deducted from the next payout" : "");
+            CommissionStatus status = paid ? CommissionStatus.APPROVED
+                    : original.status() == CommissionStatus.HOLD ? CommissionStatus.HOLD : original.status();
+            Instant now = clock.instant();
+            Commission offset = new Commission(e.workspaceId(), new CommissionId(Ids.newId()), original.programId(),
+                    original.partnerId(), original.customerId(), original.referralId(), e.eventId(),
+                    paid ? CommissionKind.CLAWBACK : CommissionKind.REVERSAL, original.id(), original.trigger(),
+                    original.planId(), back, refund.amount(), original.rewardKind(), null, status, why, e.occurredAt(),
+                    paid ? now : original.availableAt(), now, null);
+            books.create(offset, what + ":" + e.eventId().value() + ":" + original.id().value(), null, TANDEM, why);
+        }
+    }
+
+    private Commission commission(ConversionRecorded e, CommissionPlan plan, Trigger trigger, Money amount, Long base,
+            CommissionKind kind, CommissionId reverses, CommissionPlan.RewardKind rewardKind, CommissionStatus status,
+            String explanation) {
+        Instant now = clock.instant();
+        Instant available = e.occurredAt().plus(Duration.ofDays(plan.holdDays()));
+        return new Commission(e.workspaceId(), new CommissionId(Ids.newId()), e.programId(), e.partnerId(),
+                e.customerId(), e.referralId(), e.eventId(), kind, reverses, trigger, plan.id(), amount, base,
+                rewardKind, null, status, explanation, e.occurredAt(), available, now, null);
+    }
+
+    private static String money(long minor, Money like) {
+        return new Money(minor, like.currency()).toString();
+    }
+
+    private static Map<String, Object> metadata(String json) {
+        if (json == null || json.isBlank()) {
+            return Map.of();
+        }
+        try {
+            Map<String, Object> map = JSON.readValue(json, MAP);
+            return map == null ? Map.of() : map;
+        } catch (RuntimeException notAnObject) {
+            return Map.of();
+        }
+    }
+}

@@ -1,0 +1,2 @@
+/** The commission module's API and pages. */
+package dev.tandem.commission.web;
