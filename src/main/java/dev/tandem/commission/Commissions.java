@@ -117,7 +117,7 @@ public class Commissions {
         return change(workspace, by, ids, CommissionStatus.REJECTED, required(reason));
     }
 
-    /** Releases held commissions: approved if their hold period is over, else pending again. */
+    /** Releases held commissions: approved if they were before the hold or their hold period is over, else pending. */
     @Transactional
     public List<Commission> release(WorkspaceId workspace, Actor by, List<CommissionId> ids) {
         List<Commission> done = new ArrayList<>();
@@ -127,7 +127,12 @@ public class Commissions {
                 done.add(c);
                 continue;
             }
-            CommissionStatus to = c.availableAt().isAfter(now) ? CommissionStatus.PENDING : CommissionStatus.APPROVED;
+            // back to approved if it was approved before the hold (by hand, early) or its hold period is over
+            CommissionStatus before = commissions.history(workspace, c.id()).stream()
+                    .filter(h -> h.to() == CommissionStatus.HOLD).reduce((a, b) -> b)
+                    .map(CommissionRepository.Change::from).orElse(CommissionStatus.PENDING);
+            CommissionStatus to = before == CommissionStatus.APPROVED || !c.availableAt().isAfter(now)
+                    ? CommissionStatus.APPROVED : CommissionStatus.PENDING;
             done.add(books.move(c, to, "released from hold", null, by, null));
         }
         audit.record(workspace, by, "commission.released", ids(ids), Map.of("count", ids.size()));
