@@ -1,13 +1,16 @@
 package dev.tandem.core;
 
 import java.time.Clock;
-import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
 
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 /**
- * The one clock every module reads the time from. It ticks in microseconds, as PostgreSQL keeps
+ * The one clock every module reads the time from. It answers in microseconds, as PostgreSQL keeps
  * time: an instant a service answers with equals the one read back later.
  */
 @Configuration(proxyBeanMethods = false)
@@ -15,6 +18,34 @@ class CoreConfiguration {
 
     @Bean
     Clock clock() {
-        return Clock.tick(Clock.systemUTC(), Duration.ofNanos(1_000));
+        return new MicrosecondClock();
+    }
+
+    /**
+     * The system clock cut to microseconds. Not {@code Clock.tick(systemUTC(), 1 µs)}: on JDK 17 its
+     * {@code millis()} divides by zero for ticks under a millisecond (libraries call it, e.g. Stripe's
+     * signature check).
+     */
+    static final class MicrosecondClock extends Clock {
+
+        @Override
+        public Instant instant() {
+            return Instant.now().truncatedTo(ChronoUnit.MICROS);
+        }
+
+        @Override
+        public long millis() {
+            return System.currentTimeMillis();
+        }
+
+        @Override
+        public ZoneId getZone() {
+            return ZoneOffset.UTC;
+        }
+
+        @Override
+        public Clock withZone(ZoneId zone) {
+            return zone.equals(ZoneOffset.UTC) ? this : Clock.system(zone);
+        }
     }
 }
