@@ -209,6 +209,11 @@ public class CommissionPlans {
                 return new Reward(new Money(in.amount(), currency), null, null);
             }
             case "percentage" -> {
+                if (trigger == Trigger.PARTNER_RECRUITED) {
+                    problems.add(problem(at + ".type", "plan.error.recruitedFlat",
+                            "must be flat: recruiting a partner has no sale to take a percentage of"));
+                    return null;
+                }
                 boolean scheduled = in.schedule() != null && !in.schedule().isEmpty();
                 if (scheduled == (in.percent() != null && !in.percent().isBlank())) {
                     problems.add(problem(at + ".percent", "plan.error.percentOrSchedule",

@@ -302,4 +302,27 @@ class CommissionScenarioTest extends CommissionTestBase {
         assertThat(commissionsOf(jo)).hasSize(1);
         assertBooksBalance();
     }
+
+    @Test
+    void aPartnerWhoRecruitsAnotherEarnsTheRecruitingFeeOnceWhenTheRecruitIsApproved() {
+        start("Recruiting");
+        ProgramFixtures.Member ko = programs.approvedPartner(setup, "Ko Recruiter");
+        plan(setup.program(), """
+                {"rules": [{"trigger": "partner_recruited", "reward": {"type": "flat", "amount": 5000}}]}
+                """);
+        var recruit = partners.findOrCreate(setup.workspace(), new Partners.NewPartner("lu@recruits.test", "Lu Recruit",
+                "", "", "", dev.tandem.partner.Partner.Profile.empty(), dev.tandem.core.Language.EN, ko.partner().id()));
+        var pending = partners.enroll(setup.workspace(), ProgramFixtures.MANAGER, setup.program().id(), recruit.id(),
+                null, EnrollmentStatus.PENDING, "applied");
+        assertThat(commissionsOf(ko)).as("not for an application").isEmpty();
+        partners.transition(setup.workspace(), ProgramFixtures.MANAGER, pending.id(), EnrollmentStatus.APPROVED, "fits");
+        assertThat(commissionsOf(ko)).singleElement().satisfies(c -> {
+            assertThat(c.get("amount").asLong()).isEqualTo(5_000);
+            assertThat(c.get("explanation").asString()).isEqualTo("Registered plan v1: 50.00 EUR for recruiting Lu Recruit, approved");
+        });
+        partners.transition(setup.workspace(), ProgramFixtures.MANAGER, pending.id(), EnrollmentStatus.SUSPENDED, "pause");
+        partners.transition(setup.workspace(), ProgramFixtures.MANAGER, pending.id(), EnrollmentStatus.APPROVED, "back");
+        assertThat(commissionsOf(ko)).as("approved again: still once").hasSize(1);
+        assertBooksBalance();
+    }
 }

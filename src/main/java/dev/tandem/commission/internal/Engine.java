@@ -24,6 +24,9 @@ import dev.tandem.core.Ids;
 import dev.tandem.core.Money;
 import dev.tandem.core.Percentage;
 import dev.tandem.partner.Enrollment;
+import dev.tandem.partner.EnrollmentStatus;
+import dev.tandem.partner.EnrollmentStatusChanged;
+import dev.tandem.partner.Partner;
 import dev.tandem.partner.Partners;
 import dev.tandem.program.CommissionPlan;
 import dev.tandem.program.CommissionPlan.Rule;
@@ -87,6 +90,46 @@ class Engine {
             reverse(e);
         } else {
             earn(e);
+        }
+    }
+
+    /**
+     * A partner someone introduced was approved: the introducer earns what their plan's
+     * partner_recruited rules pay (flat amounts), once per recruit and program.
+     */
+    @EventListener
+    void on(EnrollmentStatusChanged e) {
+        if (e.to() != EnrollmentStatus.APPROVED) {
+            return;
+        }
+        Partner recruit = partners.get(e.workspaceId(), e.partnerId());
+        if (recruit.introducedBy() == null) {
+            return;
+        }
+        Optional<Enrollment> introducer = partners.enrollment(e.workspaceId(), e.programId(), recruit.introducedBy())
+                .filter(en -> en.status() == EnrollmentStatus.APPROVED);
+        if (introducer.isEmpty()) {
+            return;
+        }
+        Instant now = clock.instant();
+        Optional<CommissionPlan> inForce = plans.inForce(e.workspaceId(), introducer.get().tierId(), now);
+        if (inForce.isEmpty()) {
+            return;
+        }
+        CommissionPlan plan = inForce.get();
+        String title = plan.title(programs.tier(e.workspaceId(), e.programId(), plan.tierId()).name());
+        for (int i = 0; i < plan.rules().size(); i++) {
+            Rule rule = plan.rules().get(i);
+            if (rule.trigger() != Trigger.PARTNER_RECRUITED || rule.reward().flat() == null) {
+                continue;
+            }
+            String why = title + ": " + rule.reward().flat() + " for recruiting " + recruit.name() + ", approved";
+            Commission c = new Commission(e.workspaceId(), new CommissionId(Ids.newId()), e.programId(),
+                    recruit.introducedBy(), null, null, null, CommissionKind.EARNED, null, Trigger.PARTNER_RECRUITED,
+                    plan.id(), rule.reward().flat(), null, rule.rewardKind(), null, CommissionStatus.PENDING, why, now,
+                    now.plus(Duration.ofDays(plan.holdDays())), now, null);
+            books.create(c, "recruited:" + e.programId().value() + ":" + recruit.id().value() + ":rule:" + i, i, TANDEM,
+                    why);
         }
     }
 
