@@ -1,6 +1,7 @@
 package dev.tandem.integration;
 
 import java.time.Clock;
+import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.Optional;
 
@@ -83,7 +84,10 @@ public class StripeWebhooks {
             return new Delivery.Refused("the Stripe-Signature header is missing");
         }
         try {
-            Webhook.Signature.verifyHeader(payload, signatureHeader, account.signingSecret(), TOLERANCE_SECONDS, clock);
+            // the app's clock ticks in microseconds, and on JDK 17 a sub-millisecond tick clock's millis()
+            // divides by zero; Stripe's check reads millis(), so it gets this instant as a clock of its own
+            Webhook.Signature.verifyHeader(payload, signatureHeader, account.signingSecret(), TOLERANCE_SECONDS,
+                    Clock.fixed(clock.instant(), ZoneOffset.UTC));
         } catch (SignatureVerificationException bad) {
             log.info("Stripe webhook for {} refused: {}", account.workspaceId(), bad.getMessage());
             return new Delivery.Refused("the Stripe-Signature does not match this endpoint's signing secret, or is"
