@@ -85,6 +85,25 @@ public class Referrals {
         return events.ofReferral(workspace, id);
     }
 
+    /** A sale with the refunds and chargebacks that named it so far, oldest first. */
+    public record SaleRefunds(ConversionEvent sale, List<ConversionEvent> refunds) {
+
+        /** What the refunds and chargebacks have not taken back yet, in the sale's currency's minor units. */
+        public long left() {
+            return sale.amount().amount() - refunds.stream().mapToLong(r -> r.amount().amount()).sum();
+        }
+
+        public boolean hasRefund(String externalId) {
+            return refunds.stream().anyMatch(r -> r.externalId().equals(externalId));
+        }
+    }
+
+    /** The sale the sender named {@code externalId}, with what was taken back from it; empty if there is no such sale. */
+    public Optional<SaleRefunds> sale(WorkspaceId workspace, String externalId) {
+        return events.saleByExternalId(workspace, externalId).filter(s -> s.event().type() == EventType.SALE)
+                .map(s -> new SaleRefunds(s.event(), events.refundsOf(workspace, s.event().id())));
+    }
+
     public ConversionEvent event(WorkspaceId workspace, EventId id) {
         return events.find(workspace, id).orElseThrow(() -> new NotFoundException("no event " + id));
     }

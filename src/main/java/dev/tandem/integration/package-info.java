@@ -1,0 +1,2 @@
+/** Inbound integrations: Stripe's webhooks, per workspace, turned into events of the intake. */
+package dev.tandem.integration;
