@@ -67,8 +67,10 @@ public class CommissionPlans {
         List<FieldProblem> problems = new ArrayList<>();
         Tier tier = tier(workspace, programId, input.tierId(), problems);
         Instant now = clock.instant();
-        Instant effectiveFrom = input.effectiveFrom() != null ? input.effectiveFrom() : now;
         List<CommissionPlan> earlier = tier == null ? List.of() : plans.versions(workspace, tier.id());
+        // a tier's first plan pays for everything since the program began (events are often reported late)
+        Instant effectiveFrom = input.effectiveFrom() != null ? input.effectiveFrom()
+                : earlier.isEmpty() ? program.createdAt() : now;
         if (!earlier.isEmpty() && effectiveFrom.isBefore(now.minusSeconds(60))) {
             problems.add(problem("effectiveFrom", "plan.error.effectivePast",
                     "must not be in the past: a new version never changes what was already earned"));

@@ -10,10 +10,18 @@ import dev.tandem.tracking.Codes;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
+import dev.tandem.program.CommissionPlans;
+import dev.tandem.program.PlanInput;
+import dev.tandem.testing.ProgramFixtures;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** Stripe's deliveries, from signature to the intake's events: what each becomes, and what is refused. */
 class StripeWebhookTest extends StripeTestBase {
+
+    @org.springframework.beans.factory.annotation.Autowired
+    CommissionPlans plans;
+
 
     private static final List<String> TABLES = List.of("stripe_event", "stripe_sale", "conversion_event", "customer",
             "referral", "touchpoint");
@@ -175,6 +183,25 @@ class StripeWebhookTest extends StripeTestBase {
 
         assertThat(count("conversion_event", shop)).isEqualTo(1);
         assertThat(count("stripe_event", shop)).isEqualTo(1);
+    }
+
+    @Test
+    void aPaidInvoiceDeliveredThreeTimesEarnsOneCommission() {
+        Shop shop = shop("Retries pay once");
+        plans.publish(shop.workspace(), ProgramFixtures.MANAGER, shop.setup().program().id(), new PlanInput(null,
+                Instant.parse("2020-01-01T00:00:00Z"), 30, null, List.of(new PlanInput.RuleInput("sale", new PlanInput.RewardInput("percentage", null, null,
+                        "10", null), null, null, null, null)), null, null));
+        delivered(shop, event("checkout.session.completed", subscriptionCheckout("cus_thrice", click(shop))));
+        String payload = JSON.writeValueAsString(event("invoice.paid",
+                paidInvoice("in_thrice_paid", "cus_thrice", "pi_thrice", "subscription_create")));
+
+        for (int i = 0; i < 3; i++) {
+            assertThat(deliver(shop, payload).status()).isEqualTo(200);
+        }
+
+        assertThat(jdbc.sql("select amount from commission where workspace_id = ? and partner_id = ?")
+                .params(shop.workspace().value(), shop.partner().partner().id().value()).query(Long.class).list())
+                .as("10% of the invoice without tax, once").containsExactly(200L);
     }
 
     @Test

@@ -47,8 +47,8 @@ class PlanApiController {
     @PostMapping("/api/v1/programs/{programId}/plans")
     @ResponseStatus(HttpStatus.CREATED)
     @Operation(summary = "Publish a new version of a tier's commission plan",
-            description = "`tierId` (default tier if absent), `effectiveFrom` (ISO 8601, default now; a later version"
-                    + " must not start in the past), `holdDays` (0-365, default 30), `combine` (`highest` or `sum`:"
+            description = "`tierId` (default tier if absent), `effectiveFrom` (ISO 8601; default: since the program"
+                    + " began for a tier's first version, now for later ones, which must not start in the past), `holdDays` (0-365, default 30), `combine` (`highest` or `sum`:"
                     + " what several matching rules pay), `rules`: each with `trigger` (lead, qualified, sale,"
                     + " recurring_sale, partner_recruited), `reward` ({type: flat, amount, currency} or {type:"
                     + " percentage, percent} or {type: percentage, schedule: [{fromMonth, toMonth, percent}]}),"
