@@ -120,13 +120,17 @@ class CommissionScenarioTest extends CommissionTestBase {
     }
 
     @Test
-    void crossingTenThousandEurosOfLifetimeSalesPaysTheBonusOnce() {
+    void crossingTenThousandEurosOfLifetimeSalesPaysTheBonusOnceMovesThePartnerUpAndTellsThem() {
         start("Milestone");
         ProgramFixtures.Member di = programs.approvedPartner(setup, "Di Milestone");
+        var gold = programService.addTier(setup.workspace(), ProgramFixtures.MANAGER, setup.program().id(), "Gold", "", "");
         plan(setup.program(), """
                 {"rules": [{"trigger": "sale", "reward": {"type": "percentage", "percent": "5"}}],
-                 "milestones": [{"lifetimeSales": 1000000, "bonus": 50000}]}
-                """);
+                 "milestones": [{"lifetimeSales": 1000000, "bonus": 50000, "moveToTierId": "%s"}]}
+                """.formatted(gold.id()));
+        plan(setup.program(), """
+                {"tierId": "%s", "rules": [{"trigger": "sale", "reward": {"type": "percentage", "percent": "5"}}]}
+                """.formatted(gold.id()));
 
         assertThat(madeBy(sale(di, "cus_m1", 600_000, days(1)))).hasSize(1);
         JsonNode crossing = sale(di, "cus_m2", 500_000, days(2));
@@ -134,7 +138,14 @@ class CommissionScenarioTest extends CommissionTestBase {
         assertThat(madeBy(crossing).get(1).get("amount").asLong()).isEqualTo(50_000);
         assertThat(madeBy(crossing).get(1).get("explanation").asString())
                 .isEqualTo("Registered plan v1: milestone bonus for reaching 10000.00 EUR in lifetime sales");
-        assertThat(madeBy(sale(di, "cus_m3", 100_000, days(3)))).as("past the milestone: no second bonus").hasSize(1);
+        assertThat(partners.enrollment(setup.workspace(), setup.program().id(), di.partner().id()).orElseThrow().tierId())
+                .as("moved up for good").isEqualTo(gold.id());
+        assertThat(jdbc.sql("select subject from email_outbox where workspace_id = ? and template = 'milestone-reached'")
+                .param(setup.workspace().value()).query(String.class).list())
+                .containsExactly("Milestone: you reached €10,000.00 in sales");
+        JsonNode after = sale(di, "cus_m3", 100_000, days(3));
+        assertThat(madeBy(after)).as("past the milestone: no second bonus").hasSize(1);
+        assertThat(madeBy(after).get(0).get("explanation").asString()).startsWith("Gold plan v1: 5%");
         assertThat(balance(di, "EUR")[0]).isEqualTo(30_000 + 25_000 + 5_000 + 50_000);
         assertBooksBalance();
     }

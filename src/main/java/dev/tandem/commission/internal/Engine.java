@@ -23,6 +23,7 @@ import dev.tandem.commission.CommissionStatus;
 import dev.tandem.core.Ids;
 import dev.tandem.core.Money;
 import dev.tandem.core.Percentage;
+import dev.tandem.notification.Emails;
 import dev.tandem.partner.Enrollment;
 import dev.tandem.partner.EnrollmentStatus;
 import dev.tandem.partner.EnrollmentStatusChanged;
@@ -64,10 +65,12 @@ class Engine {
     private final Referrals referrals;
     private final CommissionRepository commissions;
     private final Bookkeeper books;
+    private final Emails emails;
     private final Clock clock;
 
     Engine(CommissionPlans plans, Programs programs, Partners partners, Referrals referrals,
-            CommissionRepository commissions, Bookkeeper books, Clock clock) {
+            CommissionRepository commissions, Bookkeeper books, Emails emails, Clock clock) {
+        this.emails = emails;
         this.plans = plans;
         this.programs = programs;
         this.partners = partners;
@@ -340,21 +343,49 @@ class Engine {
                 continue;
             }
             Money threshold = new Money(m.lifetimeSales(), program.currency());
-            if (m.bonus() != null) {
-                String why = title + ": milestone bonus for reaching " + threshold + " in lifetime sales";
-                books.create(commission(e, plan, null, new Money(m.bonus(), program.currency()), after,
-                        CommissionKind.BONUS, null, CommissionPlan.RewardKind.CASH, CommissionStatus.PENDING, why),
-                        "milestone:" + e.programId().value() + ":" + e.partnerId().value() + ":" + m.lifetimeSales(),
-                        null, TANDEM, why);
-            }
+            String key = "milestone:" + e.programId().value() + ":" + e.partnerId().value() + ":" + m.lifetimeSales();
+            Money bonus = m.bonus() == null ? null : new Money(m.bonus(), program.currency());
+            // the key makes the milestone once only; without a bonus, the tier move is the record
+            boolean first = bonus == null || books.create(commission(e, plan, null, bonus, after, CommissionKind.BONUS,
+                    null, CommissionPlan.RewardKind.CASH, CommissionStatus.PENDING,
+                    title + ": milestone bonus for reaching " + threshold + " in lifetime sales"), key, null, TANDEM,
+                    "milestone reached");
+            String tierName = null;
             if (m.moveToTier() != null) {
                 Enrollment enrollment = partners.enrollment(e.workspaceId(), e.programId(), e.partnerId()).orElseThrow();
                 if (!m.moveToTier().equals(enrollment.tierId())) {
                     partners.moveTier(e.workspaceId(), TANDEM, enrollment.id(), m.moveToTier(),
                             "reached " + threshold + " in lifetime sales");
+                    tierName = programs.tier(e.workspaceId(), e.programId(), m.moveToTier()).name();
+                    first = true;
                 }
             }
+            if (first) {
+                announce(e, program, threshold, bonus, tierName);
+            }
         }
+    }
+
+    private void announce(ConversionRecorded e, Program program, Money threshold, Money bonus, String tierName) {
+        Partner partner = partners.get(e.workspaceId(), e.partnerId());
+        java.util.Locale locale = partner.language().locale();
+        Map<String, Object> model = new java.util.HashMap<>();
+        model.put("partnerName", partner.name());
+        model.put("programName", program.name());
+        model.put("threshold", format(threshold, locale));
+        model.put("bonus", bonus == null ? null : format(bonus, locale));
+        model.put("tierName", tierName);
+        model.put(Emails.BRAND, program.name());
+        model.put(Emails.SUBJECT_ARGS, List.of(format(threshold, locale)));
+        emails.send(e.workspaceId(), partner.email(), partner.language(), "milestone-reached", model);
+    }
+
+    private static String format(Money money, java.util.Locale locale) {
+        java.text.NumberFormat f = java.text.NumberFormat.getCurrencyInstance(locale);
+        f.setCurrency(money.currency());
+        f.setMinimumFractionDigits(money.currency().getDefaultFractionDigits());
+        f.setMaximumFractionDigits(money.currency().getDefaultFractionDigits());
+        return f.format(money.toMajor());
     }
 
     /**
