@@ -14,6 +14,7 @@ import java.util.UUID;
 
 import dev.tandem.commission.internal.Bookkeeper;
 import dev.tandem.commission.internal.CommissionRepository;
+import dev.tandem.commission.internal.CustomerRewardRepository;
 import dev.tandem.core.ConflictException;
 import dev.tandem.core.FieldProblem;
 import dev.tandem.core.Ids;
@@ -53,10 +54,12 @@ public class Commissions {
     private final Programs programs;
     private final Partners partners;
     private final AuditLog audit;
+    private final CustomerRewardRepository customerRewards;
     private final Clock clock;
 
     Commissions(CommissionRepository commissions, Bookkeeper books, Ledger ledger, Programs programs,
-            Partners partners, AuditLog audit, Clock clock) {
+            Partners partners, AuditLog audit, CustomerRewardRepository customerRewards, Clock clock) {
+        this.customerRewards = customerRewards;
         this.commissions = commissions;
         this.books = books;
         this.ledger = ledger;
@@ -258,6 +261,23 @@ public class Commissions {
         sums.forEach((key, s) -> lines.add(new Reconciliation(partnerOf.get(key), currencyOf.get(key), s[0], s[1], s[2],
                 s[3], s[4], s[5])));
         return lines;
+    }
+
+    /** Rewards owed to referred customers (double-sided programs), newest first; only open ones when asked. */
+    public Page<CustomerReward> customerRewards(WorkspaceId workspace, boolean open, PageRequest page) {
+        return Page.fromOverfetch(customerRewards.list(workspace, open, page.startingAfter(), page.fetchSize()), page);
+    }
+
+    /** Records that the business gave the customer their reward; honouring twice changes nothing. */
+    @Transactional
+    public CustomerReward honour(WorkspaceId workspace, Actor by, UUID id) {
+        CustomerReward reward = customerRewards.find(workspace, id)
+                .orElseThrow(() -> new NotFoundException("no customer reward " + id));
+        if (customerRewards.honour(workspace, id, by.name(), clock.instant())) {
+            audit.record(workspace, by, "customer_reward.honoured", id.toString(),
+                    Map.of("referral", reward.referralId().toString()));
+        }
+        return customerRewards.find(workspace, id).orElseThrow();
     }
 
     private List<Commission> change(WorkspaceId workspace, Actor by, List<CommissionId> ids, CommissionStatus to,

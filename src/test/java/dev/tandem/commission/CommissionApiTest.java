@@ -114,6 +114,30 @@ class CommissionApiTest extends CommissionTestBase {
         assertBooksBalance();
     }
 
+    @Test
+    void aDoubleSidedProgramRecordsTheCustomersRewardOnceForTheBusinessToHonour() {
+        start("Double sided");
+        ProgramFixtures.Member mo = programs.approvedPartner(setup, "Mo Friends");
+        plan(setup.program(), """
+                {"customerReward": "First month free", "rules": [
+                  {"trigger": "lead", "reward": {"type": "flat", "amount": 1000}},
+                  {"trigger": "sale", "reward": {"type": "percentage", "percent": "10"}}]}
+                """);
+        JsonNode lead = event("lead", mo, "cus_friend", null, null, days(1));
+        sale(mo, "cus_friend", 10_000, days(2));
+
+        JsonNode open = api.get("/api/v1/customer-rewards?open=true").json().get("data");
+        assertThat(open.size()).as("one per referral, however many events").isEqualTo(1);
+        assertThat(open.get(0).get("description").asString()).isEqualTo("First month free");
+        assertThat(open.get(0).get("referralId").asString()).isEqualTo(lead.get("referral").get("id").asString());
+        String id = open.get(0).get("id").asString();
+        ApiClient.Answer honoured = api.post("/api/v1/customer-rewards/" + id + "/honour", "{}");
+        assertThat(honoured.status()).as(honoured.body()).isEqualTo(200);
+        assertThat(honoured.json().get("honouredAt").isNull()).isFalse();
+        assertThat(api.get("/api/v1/customer-rewards?open=true").json().get("data").size()).isZero();
+        assertThat(api.get("/api/v1/customer-rewards").json().get("data").size()).isEqualTo(1);
+    }
+
     private String status(String id) {
         return api.get("/api/v1/commissions/" + id).json().get("status").asString();
     }

@@ -66,10 +66,13 @@ class Engine {
     private final CommissionRepository commissions;
     private final Bookkeeper books;
     private final Emails emails;
+    private final CustomerRewardRepository customerRewards;
     private final Clock clock;
 
     Engine(CommissionPlans plans, Programs programs, Partners partners, Referrals referrals,
-            CommissionRepository commissions, Bookkeeper books, Emails emails, Clock clock) {
+            CommissionRepository commissions, Bookkeeper books, Emails emails, CustomerRewardRepository customerRewards,
+            Clock clock) {
+        this.customerRewards = customerRewards;
         this.emails = emails;
         this.plans = plans;
         this.programs = programs;
@@ -153,6 +156,11 @@ class Engine {
             return;
         }
         CommissionPlan plan = inForce.get();
+        if (!plan.customerReward().isBlank() && e.referralId() != null && e.customerId() != null) {
+            customerRewards.insertOnce(new dev.tandem.commission.CustomerReward(e.workspaceId(), Ids.newId(),
+                    e.referralId(), e.programId(), e.partnerId(), e.customerId(), plan.customerReward(),
+                    clock.instant(), null, null), plan.id().value());
+        }
         String title = plan.title(programs.tier(e.workspaceId(), e.programId(), plan.tierId()).name());
         boolean sale = trigger == Trigger.SALE || trigger == Trigger.RECURRING_SALE;
         if (sale && e.amount() != null && !e.amount().currency().equals(program.currency())) {

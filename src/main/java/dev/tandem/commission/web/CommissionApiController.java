@@ -9,6 +9,7 @@ import dev.tandem.commission.CommissionId;
 import dev.tandem.commission.CommissionStatus;
 import dev.tandem.commission.CommissionViews;
 import dev.tandem.commission.Commissions;
+import dev.tandem.commission.CustomerReward;
 import dev.tandem.core.InvalidRequestParameterException;
 import dev.tandem.core.Page;
 import dev.tandem.core.PageRequest;
@@ -33,6 +34,8 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 @Tag(name = "Commissions")
 class CommissionApiController {
+
+    private static final String REWARD_PREFIX = "crw";
 
     private final Commissions commissions;
     private final Partners partners;
@@ -146,6 +149,35 @@ class CommissionApiController {
             return m;
         }).toList());
         return map;
+    }
+
+    @GetMapping("/api/v1/customer-rewards")
+    @Operation(summary = "What referred customers are owed in double-sided programs, newest first; open=true for those not honoured yet")
+    Page<Map<String, Object>> customerRewards(@AuthenticationPrincipal ApiKeyPrincipal key,
+            @RequestParam(required = false) Boolean open, @RequestParam(required = false) Integer limit,
+            @RequestParam(name = "starting_after", required = false) String startingAfter) {
+        PageRequest page = PageRequest.of(limit, startingAfter, REWARD_PREFIX);
+        Page<CustomerReward> found = commissions.customerRewards(key.workspaceId(), Boolean.TRUE.equals(open), page);
+        return new Page<>(found.data().stream().map(CommissionApiController::reward).toList(), found.hasMore());
+    }
+
+    @PostMapping("/api/v1/customer-rewards/{id}/honour")
+    @Operation(summary = "Record that the customer got their reward")
+    Map<String, Object> honour(@AuthenticationPrincipal ApiKeyPrincipal key, @PathVariable String id) {
+        return reward(commissions.honour(key.workspaceId(), key.asActor(), dev.tandem.core.Ids.parse(REWARD_PREFIX, id)));
+    }
+
+    private static Map<String, Object> reward(CustomerReward r) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("id", dev.tandem.core.Ids.format(REWARD_PREFIX, r.id()));
+        m.put("referralId", r.referralId().toString());
+        m.put("programId", r.programId().toString());
+        m.put("partnerId", r.partnerId().toString());
+        m.put("description", r.description());
+        m.put("createdAt", r.createdAt().toString());
+        m.put("honouredAt", r.honouredAt() == null ? null : r.honouredAt().toString());
+        m.put("honouredBy", r.honouredBy());
+        return m;
     }
 
     static Map<String, Object> balance(Balance b) {
