@@ -45,6 +45,9 @@ post() { curl -fsS -X POST -H "Authorization: Bearer $key" -H 'Content-Type: app
 program=$(post /api/v1/programs '{"name": "Bench", "type": "referral", "currency": "EUR",
   "attribution": {"model": "last_click", "windowDays": 30}, "defaultDestination": "https://shop.bench.test/"}' | jq -r .id)
 partner=$(post "/api/v1/programs/$program/partners" '{"email": "ana@bench.test", "name": "Ana Bench"}' | jq -r .id)
+# every sale earns a commission (posted to the ledger) in the intake's transaction, as in production
+post "/api/v1/programs/$program/plans" '{"holdDays": 30, "rules": [{"trigger": "sale",
+  "reward": {"type": "percentage", "percent": "10"}}]}' >/dev/null
 link=$(post /api/v1/links "{\"programId\": \"$program\", \"partnerId\": \"$partner\", \"slug\": \"bench-ana\"}")
 code=$(jq -r .code <<<"$link")
 # click ids as the redirect hands them out (one per second of clicking)
@@ -79,6 +82,9 @@ read -r rps p50 p99 bad < <(summary <"$dir/wrk.txt")
 stored=$(sql "select count(*) from conversion_event where external_id like 'bench-%'")
 span=$(sql "select extract(epoch from max(received_at) - '$started'::timestamptz) from conversion_event where external_id like 'bench-%'")
 credited=$(sql "select count(*) from conversion_event where external_id like 'bench-%' and partner_id is not null")
+earned=$(sql "select count(*) from commission c join conversion_event e on e.workspace_id = c.workspace_id
+  and e.id = c.event_id where e.external_id like 'bench-%'")
+unbalanced=$(sql "select count(*) from (select currency from ledger_posting group by currency having sum(amount) <> 0) u")
 # replay 400 of the stored events, again and again, for 5 s
 sample=$(sql "select string_agg(substr(external_id, 7), ',') from (select external_id from conversion_event
   where external_id like 'bench-%' order by random() limit 400) s")
@@ -93,6 +99,7 @@ printf '%-40s %10s req/s  p50 %8s  p99 %8s  non-2xx %s\n' "POST /api/v1/events (
 printf '%-40s %10s req/s  p50 %8s  p99 %8s  non-2xx %s\n' "POST /api/v1/events (replays)" "$replay_rps" "$replay_p50" "$replay_p99" "$replay_bad"
 printf 'stored %s sale events in %.1f s = %.0f events/s, %s attributed to the partner (warm-up stored %s)\n' \
   "$stored" "$span" "$(echo "$stored / $span" | bc -l)" "$credited" "$warm"
+printf 'commissions earned by them: %s; currencies whose ledger does not balance: %s\n' "$earned" "$unbalanced"
 printf 'load average during the run: %s (on %s cores)\n' "$(cut -d' ' -f1-3 /proc/loadavg)" "$(nproc)"
 printf 'after replay: %s events stored (%s before), %s rows for %s distinct ids: %s duplicates\n' \
   "$after" "$stored" "$total" "$distinct" "$((total - distinct))"
@@ -104,4 +111,5 @@ printf 'CPU per liveness request (reference, JVM): %.3f ms\n' \
   "$(echo "($refcpu1 - $refcpu0) * 1000 / $(getconf CLK_TCK) / $ref_requests" | bc -l)"
 printf 'events per second / reference requests per second = %.2f\n' "$(echo "$rps / $ref_rps" | bc -l)"
 [ "$total" -eq "$distinct" ] || { echo "DUPLICATES"; exit 1; }
+[ "$unbalanced" -eq 0 ] || { echo "THE LEDGER DOES NOT BALANCE"; exit 1; }
 [ "$after" -eq "$stored" ] || { echo "the replay stored new events"; exit 1; }
