@@ -24,7 +24,8 @@ class WebConfiguration implements WebMvcConfigurer {
         ResourceBundleMessageSource messages = new ResourceBundleMessageSource();
         // one bundle for shared texts, plus one per module so that modules never edit the same file
         messages.setBasenames("messages", "i18n/program", "i18n/partner", "i18n/portal", "i18n/notification",
-                "i18n/tracking", "i18n/redirect", "i18n/referral", "i18n/intake", "i18n/deal", "i18n/integration");
+                "i18n/tracking", "i18n/redirect", "i18n/referral", "i18n/intake", "i18n/deal", "i18n/integration",
+                "i18n/commission");
         messages.setDefaultEncoding("UTF-8");
         messages.setFallbackToSystemLocale(false);
         messages.setDefaultLocale(Locale.ENGLISH);

@@ -1,0 +1,159 @@
+package dev.tandem.commission.web;
+
+import java.math.BigDecimal;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.YearMonth;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.Currency;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+
+import dev.tandem.commission.Commission;
+import dev.tandem.commission.CommissionId;
+import dev.tandem.commission.Commissions;
+import dev.tandem.commission.internal.MonthlyEarnings;
+import dev.tandem.core.Money;
+import dev.tandem.core.Page;
+import dev.tandem.core.PageRequest;
+import dev.tandem.ledger.Balance;
+import dev.tandem.partner.Enrollment;
+import dev.tandem.partner.EnrollmentStatus;
+import dev.tandem.partner.PartnerPrincipal;
+import dev.tandem.partner.Partners;
+import dev.tandem.partner.PortalPage;
+import dev.tandem.program.CommissionPlan;
+import dev.tandem.program.CommissionPlans;
+import dev.tandem.program.PlanSummaries;
+import dev.tandem.program.Program;
+import dev.tandem.program.ProgramId;
+import dev.tandem.program.Programs;
+import dev.tandem.program.Tier;
+import dev.tandem.program.TierId;
+import dev.tandem.workspace.WorkspaceId;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * A partner's earnings in the portal: balances per currency from the ledger, a bar chart of the
+ * last twelve months per currency, every commission with its explanation and status, and the plan
+ * of each of their programs now and the versions coming, so that a change is seen before it applies.
+ * Only the signed-in partner's own commissions are ever read.
+ */
+@Controller
+@PortalPage
+class EarningsPortalController {
+
+    static final int PAGE_SIZE = 25;
+    static final int MONTHS = 12;
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+
+    private final Commissions commissions;
+    private final MonthlyEarnings monthly;
+    private final Partners partners;
+    private final Programs programs;
+    private final CommissionPlans plans;
+    private final PlanSummaries summaries;
+    private final Clock clock;
+
+    EarningsPortalController(Commissions commissions, MonthlyEarnings monthly, Partners partners, Programs programs,
+            CommissionPlans plans, PlanSummaries summaries, Clock clock) {
+        this.commissions = commissions;
+        this.monthly = monthly;
+        this.partners = partners;
+        this.programs = programs;
+        this.plans = plans;
+        this.summaries = summaries;
+        this.clock = clock;
+    }
+
+    /** One currency's bars: month labels and amounts in major units, as JSON for the chart, and as a table. */
+    record Chart(Currency currency, List<String> months, List<Money> amounts, String json) {
+    }
+
+    /** A program's plan for the partner's tier: the one in force and the versions coming. */
+    record ProgramPlans(Program program, Tier tier, PlanSummaries.Summary current, List<PlanSummaries.Summary> upcoming) {
+    }
+
+    record Row(Commission commission, String programName) {
+    }
+
+    @GetMapping("/portal/earnings")
+    String earnings(@AuthenticationPrincipal PartnerPrincipal me,
+            @RequestParam(name = "starting_after", required = false) String startingAfter, Model model, Locale locale) {
+        WorkspaceId workspace = me.workspaceId();
+        Instant now = clock.instant();
+        List<Balance> balances = commissions.balances(workspace, me.partnerId());
+        Page<Commission> page = commissions.list(workspace, new Commissions.Filter(me.partnerId(), null, null),
+                PageRequest.of(PAGE_SIZE, startingAfter, CommissionId.PREFIX));
+        Map<ProgramId, String> names = new HashMap<>();
+        model.addAttribute("balances", balances);
+        model.addAttribute("charts", charts(workspace, me, now, locale));
+        model.addAttribute("rows", page.data().stream().map(c -> new Row(c,
+                names.computeIfAbsent(c.programId(), id -> programs.get(workspace, id).name()))).toList());
+        model.addAttribute("olderCursor", page.hasMore() ? page.data().get(page.data().size() - 1).id().toString() : null);
+        model.addAttribute("plans", plans(workspace, me, now, locale));
+        return "commission/portal/earnings";
+    }
+
+    private List<Chart> charts(WorkspaceId workspace, PartnerPrincipal me, Instant now, Locale locale) {
+        YearMonth last = YearMonth.from(now.atZone(ZoneOffset.UTC));
+        YearMonth first = last.minusMonths(MONTHS - 1L);
+        Map<Currency, Map<YearMonth, Long>> byCurrency = new LinkedHashMap<>();
+        for (MonthlyEarnings.Month m : monthly.of(workspace, me.partnerId(),
+                first.atDay(1).atStartOfDay().toInstant(ZoneOffset.UTC))) {
+            byCurrency.computeIfAbsent(m.currency(), c -> new HashMap<>()).put(m.month(), m.amount());
+        }
+        DateTimeFormatter label = DateTimeFormatter.ofPattern("MMM yyyy", locale);
+        List<Chart> charts = new ArrayList<>();
+        byCurrency.forEach((currency, amounts) -> {
+            List<String> months = new ArrayList<>();
+            List<Money> values = new ArrayList<>();
+            List<BigDecimal> major = new ArrayList<>();
+            for (YearMonth m = first; !m.isAfter(last); m = m.plusMonths(1)) {
+                months.add(label.format(m));
+                Money money = new Money(amounts.getOrDefault(m, 0L), currency);
+                values.add(money);
+                major.add(money.toMajor());
+            }
+            Map<String, Object> data = new LinkedHashMap<>();
+            data.put("currency", currency.getCurrencyCode());
+            data.put("label", currency.getDisplayName(locale));
+            data.put("labels", months);
+            data.put("values", major);
+            charts.add(new Chart(currency, months, values, JSON.writeValueAsString(data)));
+        });
+        return charts;
+    }
+
+    private List<ProgramPlans> plans(WorkspaceId workspace, PartnerPrincipal me, Instant now, Locale locale) {
+        List<ProgramPlans> shown = new ArrayList<>();
+        for (Enrollment e : partners.enrollmentsOf(workspace, me.partnerId())) {
+            if (e.status() != EnrollmentStatus.APPROVED && e.status() != EnrollmentStatus.SUSPENDED) {
+                continue;
+            }
+            Program program = programs.get(workspace, e.programId());
+            List<Tier> tiers = programs.tiers(workspace, program.id());
+            Map<TierId, String> tierNames = new LinkedHashMap<>();
+            tiers.forEach(t -> tierNames.put(t.id(), t.name()));
+            Tier tier = tiers.stream().filter(t -> t.id().equals(e.tierId())).findFirst()
+                    .orElseGet(() -> programs.defaultTier(workspace, program.id()));
+            Optional<CommissionPlan> current = plans.inForce(workspace, tier.id(), now);
+            List<PlanSummaries.Summary> upcoming = plans.upcoming(workspace, tier.id(), now).stream()
+                    .map(p -> summaries.of(p, program, tierNames, locale)).toList();
+            shown.add(new ProgramPlans(program, tier,
+                    current.map(p -> summaries.of(p, program, tierNames, locale)).orElse(null), upcoming));
+        }
+        return shown;
+    }
+}
