@@ -96,6 +96,11 @@ public class Commissions {
         return commissions.history(workspace, id);
     }
 
+    /** For the held and rejected ones among these commissions: the reason given, which the partner reads. */
+    public Map<CommissionId, String> reasons(WorkspaceId workspace, List<Commission> of) {
+        return commissions.currentReasons(workspace, of);
+    }
+
     /** What an event created or reversed. */
     public List<Commission> ofEvent(WorkspaceId workspace, EventId event) {
         return commissions.ofEvent(workspace, event);

@@ -168,6 +168,9 @@ class CommissionPagesTest extends CommissionTestBase {
         ProgramFixtures.Member bea = programs.approvedPartner(setup, "Bea Other");
         plan(setup.program(), "{\"rules\": [{\"trigger\": \"sale\", \"reward\": {\"type\": \"percentage\", \"percent\": \"10\"}}]}");
         sale(ana, "cus_ana", 12_340, days(1));
+        String refused = madeBy(sale(ana, "cus_ana2", 5_000, days(1))).get(0).get("id").asString();
+        commissions.reject(setup.workspace(), ProgramFixtures.MANAGER, java.util.List.of(CommissionId.parse(refused)),
+                "Ordered by your own company");
         sale(bea, "cus_bea", 98_760, days(2));
 
         WebClient portal = programs.portal(browser(), setup.workspace(), ana.partner());
@@ -176,6 +179,8 @@ class CommissionPagesTest extends CommissionTestBase {
         assertThat(page.body()).contains("10% of 123.40 EUR = 12.34 EUR").contains("€12.34")
                 .doesNotContain("987.60").doesNotContain("€98.76").doesNotContain("Bea Other");
         assertThat(page.body()).contains("/portal/earnings").contains("Own earnings · tier Registered");
+        assertThat(page.body()).as("the partner reads why a commission was rejected")
+                .contains("<small class=\"reason\">Ordered by your own company</small>");
         // another partner's cursor only pages through one's own commissions
         String beas = commissionsOf(bea).get(0).get("id").asString();
         assertThat(portal.get("/portal/earnings?starting_after=" + beas).body()).doesNotContain("98.76");

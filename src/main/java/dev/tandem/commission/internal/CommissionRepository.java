@@ -215,6 +215,23 @@ public class CommissionRepository {
     public record Total(PartnerId partner, Currency currency, CommissionStatus status, long amount) {
     }
 
+    /** Why each of these commissions is held or rejected: the reason of the change into its current status. */
+    public java.util.Map<CommissionId, String> currentReasons(WorkspaceId workspace, List<Commission> of) {
+        List<CommissionId> ids = of.stream().filter(c -> c.status() == CommissionStatus.HOLD
+                || c.status() == CommissionStatus.REJECTED).map(Commission::id).toList();
+        java.util.Map<CommissionId, String> reasons = new java.util.HashMap<>();
+        if (ids.isEmpty()) {
+            return reasons;
+        }
+        jdbc.sql("select distinct on (h.commission_id) h.commission_id, h.reason from commission_status_change h"
+                        + " join commission c on c.workspace_id = h.workspace_id and c.id = h.commission_id"
+                        + " where h.workspace_id = ? and h.commission_id = any(?::uuid[]) and h.to_status = c.status"
+                        + " order by h.commission_id, h.occurred_at desc, h.id desc")
+                .params(workspace.value(), uuids(ids))
+                .query((rs, n) -> reasons.put(new CommissionId(rs.getObject(1, UUID.class)), rs.getString(2))).list();
+        return reasons;
+    }
+
     public void markFulfilled(WorkspaceId workspace, CommissionId id, Instant at) {
         jdbc.sql("update commission set fulfilled_at = ? where workspace_id = ? and id = ? and fulfilled_at is null")
                 .params(Timestamp.from(at), workspace.value(), id.value()).update();

@@ -85,7 +85,8 @@ class EarningsPortalController {
     record ProgramPlans(Program program, Tier tier, PlanSummaries.Summary current, List<PlanSummaries.Summary> upcoming) {
     }
 
-    record Row(Commission commission, String programName) {
+    /** {@code reason}: why it is held or rejected, else null. */
+    record Row(Commission commission, String programName, String reason) {
     }
 
     @GetMapping("/portal/earnings")
@@ -99,8 +100,10 @@ class EarningsPortalController {
         Map<ProgramId, String> names = new HashMap<>();
         model.addAttribute("balances", balances);
         model.addAttribute("charts", charts(workspace, me, now, locale));
+        Map<CommissionId, String> reasons = commissions.reasons(workspace, page.data());
         model.addAttribute("rows", page.data().stream().map(c -> new Row(c,
-                names.computeIfAbsent(c.programId(), id -> programs.get(workspace, id).name()))).toList());
+                names.computeIfAbsent(c.programId(), id -> programs.get(workspace, id).name()), reasons.get(c.id())))
+                .toList());
         model.addAttribute("olderCursor", page.hasMore() ? page.data().get(page.data().size() - 1).id().toString() : null);
         model.addAttribute("plans", plans(workspace, me, now, locale));
         return "commission/portal/earnings";
