@@ -187,6 +187,28 @@ class CommissionPagesTest extends CommissionTestBase {
         assertThat(portal.get("/admin/commissions").status()).as("a partner is no staff member").isIn(302, 403);
     }
 
+    @Test
+    void staffSeeWhatReferredCustomersWerePromisedAndMarkItGiven() {
+        start("Rewards page");
+        ProgramFixtures.Member ana = programs.approvedPartner(setup, "Ana Rewards");
+        plan(setup.program(), """
+                {"customerReward": "20% off the first invoice", "rules": [
+                  {"trigger": "lead", "reward": {"type": "flat", "amount": 500}}]}
+                """);
+        event("lead", ana, "cus_rw", null, null, days(1));
+        WebClient staff = staff();
+
+        WebClient.Page open = staff.get("/admin/commissions/customer-rewards");
+        assertThat(open.body()).contains("20% off the first invoice").contains("Ana Rewards").contains("Mark as given");
+        String id = open.body().replaceAll("(?s).*data-reward=\"(crw_[^\"]+)\".*", "$1");
+        WebClient.Page given = staff.post("/admin/commissions/customer-rewards/" + id + "/honour", Map.of());
+        assertThat(given.status()).isEqualTo(302);
+        assertThat(staff.get("/admin/commissions/customer-rewards").body()).contains("Nothing to give right now.")
+                .doesNotContain("20% off the first invoice");
+        assertThat(staff.get("/admin/commissions/customer-rewards?all=1").body()).contains("20% off the first invoice")
+                .contains("Given on");
+    }
+
     private WebClient staff() {
         WebClient staff = browser();
         assertThat(staff.login(setup.tenant().ownerEmail(), Fixtures.PASSWORD).location()).isEqualTo("/admin");

@@ -7,7 +7,7 @@ import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ModelAttribute;
 
 /** What the commission pages share: the reader's formats. */
-@ControllerAdvice(assignableTypes = {CommissionAdminController.class, LedgerCheckController.class,
+@ControllerAdvice(assignableTypes = {CommissionAdminController.class, LedgerCheckController.class, CustomerRewardsController.class,
         EarningsPortalController.class})
 class CommissionPageAdvice {
 
