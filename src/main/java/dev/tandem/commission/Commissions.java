@@ -28,6 +28,9 @@ import dev.tandem.ledger.Ledger;
 import dev.tandem.partner.PartnerId;
 import dev.tandem.partner.Partners;
 import dev.tandem.program.CommissionPlan;
+import dev.tandem.program.CommissionPlans;
+import dev.tandem.program.PlanId;
+import dev.tandem.program.TierId;
 import dev.tandem.program.Program;
 import dev.tandem.program.ProgramId;
 import dev.tandem.program.Programs;
@@ -55,10 +58,13 @@ public class Commissions {
     private final Partners partners;
     private final AuditLog audit;
     private final CustomerRewardRepository customerRewards;
+    private final CommissionPlans plans;
     private final Clock clock;
 
     Commissions(CommissionRepository commissions, Bookkeeper books, Ledger ledger, Programs programs,
-            Partners partners, AuditLog audit, CustomerRewardRepository customerRewards, Clock clock) {
+            Partners partners, AuditLog audit, CustomerRewardRepository customerRewards, CommissionPlans plans,
+            Clock clock) {
+        this.plans = plans;
         this.customerRewards = customerRewards;
         this.commissions = commissions;
         this.books = books;
@@ -69,7 +75,12 @@ public class Commissions {
         this.clock = clock;
     }
 
-    public record Filter(PartnerId partner, ProgramId program, CommissionStatus status) {
+    /** Each null is no filter; {@code tier}: commissions paid under one of the tier's plan versions. */
+    public record Filter(PartnerId partner, ProgramId program, CommissionStatus status, TierId tier) {
+
+        public Filter(PartnerId partner, ProgramId program, CommissionStatus status) {
+            this(partner, program, status, null);
+        }
     }
 
     /** One partner and currency: what the ledger says and what the commissions add up to. */
@@ -84,8 +95,10 @@ public class Commissions {
 
     public Page<Commission> list(WorkspaceId workspace, Filter filter, PageRequest page) {
         CommissionId after = page.startingAfter() == null ? null : new CommissionId(page.startingAfter());
-        return Page.fromOverfetch(commissions.list(workspace, filter.partner(), filter.program(), filter.status(), after,
-                page.fetchSize()), page);
+        List<PlanId> plans = filter.tier() == null ? null
+                : this.plans.versionsOfTier(workspace, filter.tier()).stream().map(CommissionPlan::id).toList();
+        return Page.fromOverfetch(commissions.list(workspace, filter.partner(), filter.program(), filter.status(), plans,
+                after, page.fetchSize()), page);
     }
 
     public Commission get(WorkspaceId workspace, CommissionId id) {

@@ -109,6 +109,11 @@ public class CommissionPlans {
         return plans.versionsOfProgram(workspace, program);
     }
 
+    /** The tier's versions, oldest first. */
+    public List<CommissionPlan> versionsOfTier(WorkspaceId workspace, TierId tier) {
+        return plans.versions(workspace, tier);
+    }
+
     public CommissionPlan get(WorkspaceId workspace, PlanId id) {
         return plans.find(workspace, id).orElseThrow(() -> new NotFoundException("no plan " + id));
     }

@@ -24,6 +24,9 @@ class CommissionPagesTest extends CommissionTestBase {
     @Autowired
     StaffAccounts accounts;
 
+    @Autowired
+    dev.tandem.partner.Partners partnerService;
+
     @Test
     void thePlanFormNamesEachProblemNextToItsFieldInSpanishAndStoresNothingThenPublishes() {
         start("Plan form");
@@ -207,6 +210,25 @@ class CommissionPagesTest extends CommissionTestBase {
                 .doesNotContain("20% off the first invoice");
         assertThat(staff.get("/admin/commissions/customer-rewards?all=1").body()).contains("20% off the first invoice")
                 .contains("Given on");
+    }
+
+    @Test
+    void commissionsAreReadPerTierOnThePageAndThroughTheApi() {
+        start("Per tier");
+        var gold = programService.addTier(setup.workspace(), ProgramFixtures.MANAGER, setup.program().id(), "Gold", "", "");
+        ProgramFixtures.Member reg = programs.approvedPartner(setup, "Rae Registered");
+        ProgramFixtures.Member top = programs.approvedPartner(setup, "Tom Gold");
+        partnerService.moveTier(setup.workspace(), ProgramFixtures.MANAGER, top.enrollment().id(), gold.id(), "top seller");
+        String rules = "{\"rules\": [{\"trigger\": \"sale\", \"reward\": {\"type\": \"percentage\", \"percent\": \"10\"}}]}";
+        plan(setup.program(), rules);
+        plan(setup.program(), rules.replace("{\"rules\"", "{\"tierId\": \"" + gold.id() + "\", \"rules\""));
+        sale(reg, "cus_reg", 10_000, days(1));
+        sale(top, "cus_top", 20_000, days(1));
+
+        JsonNode golden = api.get("/api/v1/commissions?tierId=" + gold.id()).json().get("data");
+        assertThat(golden.valueStream().map(c -> c.get("partnerId").asString())).containsExactly(top.partner().id().toString());
+        String page = staff().get("/admin/commissions?tier=" + gold.id()).body();
+        assertThat(page).contains(">Tom Gold</a>").doesNotContain(">Rae Registered</a>").contains("Per tier · Gold");
     }
 
     private WebClient staff() {

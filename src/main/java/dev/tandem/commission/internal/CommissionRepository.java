@@ -175,9 +175,9 @@ public class CommissionRepository {
                 .params(Timestamp.from(now), limit).query(CommissionRepository::map).list();
     }
 
-    /** A page of the workspace's commissions, newest first, optionally of one partner, program and status. */
+    /** A page of the workspace's commissions, newest first, optionally of one partner, program, status and plans. */
     public List<Commission> list(WorkspaceId workspace, PartnerId partner, ProgramId program, CommissionStatus status,
-            CommissionId before, int limit) {
+            List<PlanId> plans, CommissionId before, int limit) {
         List<Object> params = new ArrayList<>(List.of(workspace.value()));
         StringBuilder sql = new StringBuilder("select " + COLUMNS + " from commission where workspace_id = ?");
         if (partner != null) {
@@ -191,6 +191,10 @@ public class CommissionRepository {
         if (status != null) {
             sql.append(" and status = ?");
             params.add(status.code());
+        }
+        if (plans != null) {
+            sql.append(" and plan_id = any(?::uuid[])");
+            params.add(plans.stream().map(p -> p.value().toString()).toArray(String[]::new));
         }
         if (before != null) {
             sql.append(" and id < ?");

@@ -16,6 +16,7 @@ import dev.tandem.core.NotFoundException;
 import dev.tandem.core.Page;
 import dev.tandem.core.PageRequest;
 import dev.tandem.program.ProgramId;
+import dev.tandem.program.TierId;
 import dev.tandem.workspace.StaffPrincipal;
 import dev.tandem.workspace.WorkspaceId;
 import org.springframework.context.MessageSource;
@@ -52,11 +53,15 @@ class CommissionAdminController {
         this.messages = messages;
     }
 
-    /** The filters as typed: program id, partner id or words to look for, status code. */
-    record Filters(String program, String partner, String status) {
+    /** The filters as typed: program id, partner id or words to look for, status code, tier id. */
+    record Filters(String program, String partner, String status, String tier) {
 
         static Filters of(String program, String partner, String status) {
-            return new Filters(trim(program), trim(partner), trim(status));
+            return of(program, partner, status, null);
+        }
+
+        static Filters of(String program, String partner, String status, String tier) {
+            return new Filters(trim(program), trim(partner), trim(status), trim(tier));
         }
 
         String query() {
@@ -69,6 +74,9 @@ class CommissionAdminController {
             }
             if (!status.isEmpty()) {
                 to.queryParam("status", status);
+            }
+            if (!tier.isEmpty()) {
+                to.queryParam("tier", tier);
             }
             return to.encode().toUriString();
         }
@@ -97,8 +105,9 @@ class CommissionAdminController {
     @GetMapping
     String list(@AuthenticationPrincipal StaffPrincipal me, @RequestParam(required = false) String program,
             @RequestParam(required = false) String partner, @RequestParam(required = false) String status,
+            @RequestParam(required = false) String tier,
             @RequestParam(name = "starting_after", required = false) String startingAfter, Model model, Locale locale) {
-        Filters filters = Filters.of(program, partner, status);
+        Filters filters = Filters.of(program, partner, status, tier);
         return page(me, filters, startingAfter, Bulk.empty(), null, model, locale);
     }
 
@@ -106,8 +115,9 @@ class CommissionAdminController {
     String bulk(@AuthenticationPrincipal StaffPrincipal me, @RequestParam(required = false) List<String> ids,
             @RequestParam(required = false) String action, @RequestParam(required = false) String reason,
             @RequestParam(required = false) String program, @RequestParam(required = false) String partner,
-            @RequestParam(required = false) String status, Model model, Locale locale, RedirectAttributes flash) {
-        Filters filters = Filters.of(program, partner, status);
+            @RequestParam(required = false) String status, @RequestParam(required = false) String tier, Model model,
+            Locale locale, RedirectAttributes flash) {
+        Filters filters = Filters.of(program, partner, status, tier);
         List<String> chosen = ids == null ? List.of() : ids.stream().filter(s -> !s.isBlank()).toList();
         String act = trim(action);
         Map<String, String> errors = new java.util.LinkedHashMap<>();
@@ -205,7 +215,8 @@ class CommissionAdminController {
         List<CommissionPages.Row> rows = List.of();
         String older = null;
         if (partner.unresolved() == null) {
-            Page<Commission> found = commissions.list(workspace, new Commissions.Filter(partner.id(), program, status),
+            TierId tier = CommissionPages.lenient(filters.tier(), TierId::parse);
+            Page<Commission> found = commissions.list(workspace, new Commissions.Filter(partner.id(), program, status, tier),
                     PageRequest.of(PAGE_SIZE, startingAfter, CommissionId.PREFIX));
             rows = pages.rows(workspace, found.data());
             older = found.hasMore() ? found.data().get(found.data().size() - 1).id().toString() : null;
@@ -216,13 +227,15 @@ class CommissionAdminController {
         model.addAttribute("rows", rows);
         model.addAttribute("olderCursor", older);
         model.addAttribute("programs", pages.programs(workspace));
+        model.addAttribute("tiers", pages.tiers(workspace));
         model.addAttribute("partners", pages.partnerOptions(workspace, partner.id()));
         model.addAttribute("statuses", CommissionStatus.values());
         model.addAttribute("bulk", bulk);
         model.addAttribute("adjustment", adjustment != null ? adjustment
                 : Adjustment.empty(program == null ? "" : program.toString(),
                         partner.id() == null ? "" : partner.id().toString()));
-        model.addAttribute("filtered", program != null || partner.id() != null || status != null);
+        model.addAttribute("filtered", program != null || partner.id() != null || status != null
+                || !filters.tier().isEmpty());
         return "commission/admin/commissions";
     }
 

@@ -52,10 +52,11 @@ class CommissionApiController {
     }
 
     @GetMapping("/api/v1/commissions")
-    @Operation(summary = "The workspace's commissions, newest first; filter by partnerId, programId, status")
+    @Operation(summary = "The workspace's commissions, newest first; filter by partnerId, programId, status, tierId")
     Page<Map<String, Object>> list(@AuthenticationPrincipal ApiKeyPrincipal key,
             @RequestParam(required = false) String partnerId, @RequestParam(required = false) String programId,
-            @RequestParam(required = false) String status, @RequestParam(required = false) Integer limit,
+            @RequestParam(required = false) String status, @RequestParam(required = false) String tierId,
+            @RequestParam(required = false) Integer limit,
             @RequestParam(name = "starting_after", required = false) String startingAfter) {
         PageRequest page = PageRequest.of(limit, startingAfter, CommissionId.PREFIX);
         CommissionStatus s = status == null || status.isBlank() ? null : CommissionStatus.fromCode(status.trim())
@@ -63,7 +64,8 @@ class CommissionApiController {
                         "must be one of pending, hold, approved, paid, reversed, rejected"));
         Page<Commission> found = commissions.list(key.workspaceId(), new Commissions.Filter(
                 partnerId == null || partnerId.isBlank() ? null : PartnerId.parse(partnerId.trim()),
-                programId == null || programId.isBlank() ? null : ProgramId.parse(programId.trim()), s), page);
+                programId == null || programId.isBlank() ? null : ProgramId.parse(programId.trim()), s,
+                tierId == null || tierId.isBlank() ? null : dev.tandem.program.TierId.parse(tierId.trim())), page);
         return new Page<>(found.data().stream().map(CommissionViews::view).toList(), found.hasMore());
     }
 

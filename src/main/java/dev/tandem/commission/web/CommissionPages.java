@@ -23,6 +23,7 @@ import dev.tandem.partner.PartnerId;
 import dev.tandem.partner.Partners;
 import dev.tandem.program.Program;
 import dev.tandem.program.ProgramId;
+import dev.tandem.program.TierId;
 import dev.tandem.program.Programs;
 import dev.tandem.workspace.StaffPrincipal;
 import dev.tandem.workspace.WorkspaceId;
@@ -121,6 +122,18 @@ class CommissionPages {
 
     String programName(WorkspaceId workspace, ProgramId id) {
         return programs.get(workspace, id).name();
+    }
+
+    /** A tier to filter by, named with its program ("Ambassadors · Gold"). */
+    record TierChoice(TierId id, String label) {
+    }
+
+    List<TierChoice> tiers(WorkspaceId workspace) {
+        List<TierChoice> choices = new java.util.ArrayList<>();
+        for (Program p : programs(workspace)) {
+            programs.tiers(workspace, p.id()).forEach(t -> choices.add(new TierChoice(t.id(), p.name() + " · " + t.name())));
+        }
+        return choices;
     }
 
     List<Program> programs(WorkspaceId workspace) {
