@@ -45,8 +45,9 @@ post() { curl -fsS -X POST -H "Authorization: Bearer $key" -H 'Content-Type: app
 program=$(post /api/v1/programs '{"name": "Bench", "type": "referral", "currency": "EUR",
   "attribution": {"model": "last_click", "windowDays": 30}, "defaultDestination": "https://shop.bench.test/"}' | jq -r .id)
 partner=$(post "/api/v1/programs/$program/partners" '{"email": "ana@bench.test", "name": "Ana Bench"}' | jq -r .id)
-# every sale earns a commission (posted to the ledger) in the intake's transaction, as in production
-post "/api/v1/programs/$program/plans" '{"holdDays": 30, "rules": [{"trigger": "sale",
+# every sale earns a commission (posted to the ledger) in the intake's transaction, as in production;
+# BENCH_NO_PLAN=1 leaves the program without a plan, to measure what commissions cost
+[ -n "${BENCH_NO_PLAN:-}" ] || post "/api/v1/programs/$program/plans" '{"holdDays": 30, "rules": [{"trigger": "sale",
   "reward": {"type": "percentage", "percent": "10"}}]}' >/dev/null
 link=$(post /api/v1/links "{\"programId\": \"$program\", \"partnerId\": \"$partner\", \"slug\": \"bench-ana\"}")
 code=$(jq -r .code <<<"$link")

@@ -42,20 +42,16 @@ public class Ledger {
         if (from == to || amount.isZero()) {
             return false;
         }
-        UUID entry = Ids.newId();
-        int inserted = jdbc.sql("insert into ledger_entry (workspace_id, id, source_key, description, occurred_at)"
-                        + " values (?, ?, ?, ?, ?) on conflict (workspace_id, source_key) do nothing")
-                .params(workspace.value(), entry, sourceKey, description, Timestamp.from(at)).update();
-        if (inserted == 0) {
-            return false;
-        }
         String currency = amount.currency().getCurrencyCode();
-        jdbc.sql("insert into ledger_posting (workspace_id, entry_id, line, account, partner_id, currency, amount)"
-                        + " values (?, ?, 1, ?, ?, ?, ?), (?, ?, 2, ?, ?, ?, ?)")
-                .params(workspace.value(), entry, from.code(), partner.value(), currency, -amount.amount(),
-                        workspace.value(), entry, to.code(), partner.value(), currency, amount.amount())
-                .update();
-        return true;
+        // one statement: the entry, and its two postings only if the entry is new
+        return jdbc.sql("with entry as (insert into ledger_entry (workspace_id, id, source_key, description, occurred_at)"
+                        + " values (?, ?, ?, ?, ?) on conflict (workspace_id, source_key) do nothing returning workspace_id, id)"
+                        + " insert into ledger_posting (workspace_id, entry_id, line, account, partner_id, currency, amount)"
+                        + " select entry.workspace_id, entry.id, p.line, p.account, ?, ?, p.amount from entry,"
+                        + " (values (1, ?, ?::bigint), (2, ?, ?::bigint)) as p (line, account, amount)")
+                .params(workspace.value(), Ids.newId(), sourceKey, description, Timestamp.from(at), partner.value(),
+                        currency, from.code(), -amount.amount(), to.code(), amount.amount())
+                .update() == 2;
     }
 
     /** The partner's balances, one per currency they have ever had money in, by currency code. */

@@ -120,8 +120,7 @@ public class CommissionPlans {
 
     /** The version that pays the tier's events at {@code at}: the latest in force then. */
     public Optional<CommissionPlan> inForce(WorkspaceId workspace, TierId tier, Instant at) {
-        return plans.versions(workspace, tier).stream().filter(p -> !p.effectiveFrom().isAfter(at))
-                .max(Comparator.comparing(CommissionPlan::effectiveFrom).thenComparing(CommissionPlan::version));
+        return plans.inForce(workspace, tier, at);
     }
 
     /** Versions of the tier that take effect after {@code now}: partners see them before they apply. */

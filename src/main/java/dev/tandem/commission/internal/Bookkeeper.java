@@ -35,11 +35,10 @@ public class Bookkeeper {
 
     /** Stores a new commission; false (and nothing done) if its source was paid for before. */
     public boolean create(Commission c, String sourceKey, Integer ruleIndex, Actor by, String reason) {
-        if (!commissions.insert(c, sourceKey, ruleIndex)) {
+        UUID change = commissions.insert(c, sourceKey, ruleIndex, reason, by);
+        if (change == null) {
             return false;
         }
-        UUID change = commissions.recordChange(c.workspaceId(), c.id(), null, c.status(), reason, c.eventId(), by,
-                c.createdAt());
         if (c.cash()) {
             ledger.move(c.workspaceId(), "commission:" + c.id().value() + ":" + change, c.kind().code() + " "
                     + c.id(), c.createdAt(), c.partnerId(), c.amount(), Account.COMMISSION_EXPENSE, c.status().account());

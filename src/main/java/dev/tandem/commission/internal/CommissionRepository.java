@@ -47,18 +47,28 @@ public class CommissionRepository {
             String actorName, Instant at) {
     }
 
-    /** Stores the commission unless its source was paid for before; false then. */
-    public boolean insert(Commission c, String sourceKey, Integer ruleIndex) {
-        return jdbc.sql("insert into commission (" + COLUMNS + ", source_key, rule_index) values"
+    /**
+     * Stores the commission with the first line of its history (who made it, why), unless its source
+     * was paid for before: then nothing, and null. Answers the history line's id, which names its ledger entry.
+     */
+    public UUID insert(Commission c, String sourceKey, Integer ruleIndex, String reason, Actor by) {
+        UUID change = Ids.newId();
+        int rows = jdbc.sql("with made as (insert into commission (" + COLUMNS + ", source_key, rule_index) values"
                         + " (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
-                        + " on conflict (workspace_id, source_key) do nothing")
+                        + " on conflict (workspace_id, source_key) do nothing returning workspace_id, id, status, created_at)"
+                        + " insert into commission_status_change (workspace_id, id, commission_id, from_status, to_status,"
+                        + " reason, event_id, actor_kind, actor_id, actor_name, occurred_at)"
+                        + " select workspace_id, ?, id, null, status, ?, ?, ?, ?, ?, created_at from made")
                 .params(c.workspaceId().value(), c.id().value(), c.programId().value(), c.partnerId().value(),
                         v(c.customerId()), v(c.referralId()), v(c.eventId()), c.kind().code(), v(c.reverses()),
                         c.trigger() == null ? null : c.trigger().code(), v(c.planId()), c.amount().amount(),
                         c.amount().currency().getCurrencyCode(), c.baseAmount(), c.rewardKind().code(),
                         ts(c.fulfilledAt()), c.status().code(), c.explanation(), ts(c.occurredAt()),
-                        ts(c.availableAt()), ts(c.createdAt()), c.payoutId(), sourceKey, ruleIndex)
-                .update() == 1;
+                        ts(c.availableAt()), ts(c.createdAt()), c.payoutId(), sourceKey, ruleIndex,
+                        change, reason == null ? "" : reason, v(c.eventId()), by.kind().name().toLowerCase(), by.id(),
+                        by.name())
+                .update();
+        return rows == 1 ? change : null;
     }
 
     public Optional<Commission> find(WorkspaceId workspace, CommissionId id) {
@@ -107,9 +117,11 @@ public class CommissionRepository {
 
     /** The commissions an event created, or whose status it changed (a refund that reversed them). */
     public List<Commission> ofEvent(WorkspaceId workspace, EventId event) {
-        return jdbc.sql("select " + COLUMNS + " from commission where workspace_id = ? and (event_id = ? or id in"
-                        + " (select commission_id from commission_status_change where workspace_id = ? and event_id = ?"
-                        + " and from_status is not null)) order by id")
+        // a union, not an OR: each half uses its own index
+        return jdbc.sql("select " + COLUMNS + " from commission where workspace_id = ? and event_id = ?"
+                        + " union select " + COLUMNS.replaceAll("(\\w+)", "c.$1") + " from commission c"
+                        + " join commission_status_change h on h.workspace_id = c.workspace_id and h.commission_id = c.id"
+                        + " where h.workspace_id = ? and h.event_id = ? and h.from_status is not null order by id")
                 .params(workspace.value(), event.value(), workspace.value(), event.value())
                 .query(CommissionRepository::map).list();
     }

@@ -54,6 +54,13 @@ public class PlanRepository {
                 .params(workspace.value(), tier.value()).query(PlanRepository::map).list();
     }
 
+    /** The version in force for the tier at {@code at}: the latest effective by then (the highest version on a tie). */
+    public Optional<CommissionPlan> inForce(WorkspaceId workspace, TierId tier, java.time.Instant at) {
+        return jdbc.sql("select " + COLUMNS + " from commission_plan where workspace_id = ? and tier_id = ?"
+                        + " and effective_from <= ? order by effective_from desc, version desc limit 1")
+                .params(workspace.value(), tier.value(), Sql.ts(at)).query(PlanRepository::map).optional();
+    }
+
     /** The program's versions of every tier, newest first. */
     public List<CommissionPlan> versionsOfProgram(WorkspaceId workspace, ProgramId program) {
         return jdbc.sql("select " + COLUMNS + " from commission_plan where workspace_id = ? and program_id = ?"

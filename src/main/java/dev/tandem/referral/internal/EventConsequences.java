@@ -18,16 +18,22 @@ class EventConsequences {
     private static final TypeReference<LinkedHashMap<String, Object>> MAP = new TypeReference<>() {
     };
 
-    private final ObjectProvider<CommissionsOfEvent> commissions;
+    private final ObjectProvider<CommissionsOfEvent> provider;
+    // looked up once: asking the bean factory on every event costs more than the answer itself
+    private volatile List<CommissionsOfEvent> sources;
 
-    EventConsequences(ObjectProvider<CommissionsOfEvent> commissions) {
-        this.commissions = commissions;
+    EventConsequences(ObjectProvider<CommissionsOfEvent> provider) {
+        this.provider = provider;
     }
 
     /** The answer with the event's commissions, or the same answer when there are none. */
     String withCommissions(WorkspaceId workspace, EventId event, String answer) {
-        CommissionsOfEvent source = commissions.getIfAvailable();
-        List<Map<String, Object>> made = source == null ? List.of() : source.of(workspace, event);
+        List<CommissionsOfEvent> found = sources;
+        if (found == null) {
+            found = provider.orderedStream().toList();
+            sources = found;
+        }
+        List<Map<String, Object>> made = found.stream().flatMap(s -> s.of(workspace, event).stream()).toList();
         if (made.isEmpty()) {
             return answer;
         }

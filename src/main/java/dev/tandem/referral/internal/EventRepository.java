@@ -87,13 +87,6 @@ public class EventRepository {
      * The answer as stored (jsonb writes keys in its own order, and a replay must answer the very
      * same text), or empty when an event with this external id exists already (a twin won).
      */
-    /** Replaces the answer of an event stored in this transaction; answers it as stored (jsonb's key order). */
-    public String setAnswer(WorkspaceId workspace, EventId id, String answer) {
-        return jdbc.sql("update conversion_event set answer = ?::jsonb where workspace_id = ? and id = ?"
-                        + " returning answer::text")
-                .params(answer, workspace.value(), id.value()).query(String.class).single();
-    }
-
     public Optional<String> insert(ConversionEvent e, Extras x) {
         return jdbc.sql("insert into conversion_event (workspace_id, id, external_id, type, occurred_at, received_at,"
                         + " program_id, customer_id, referral_id, partner_id, link_id, amount, currency, recurring,"

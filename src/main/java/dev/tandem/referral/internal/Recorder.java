@@ -88,17 +88,16 @@ public class Recorder {
         CheckedEvent c = validator.check(workspace, input, now, earlier);
         EventId id = new EventId(Ids.newId());
         Result result = c.isRefund() ? refund(workspace, c, id, source, now) : attribute(workspace, by, c, id, source, now);
+        // listeners run in this transaction (commissions): what they made belongs in the answer stored with the event
+        publisher.publishEvent(recorded(result.event()));
+        String answer = consequences.withCommissions(workspace, id, result.answer());
         Optional<String> stored = events.insert(result.event(), new EventRepository.Extras(payloadSha256,
-                result.answer(), c.clickId(), c.code(), c.partnerHint() == null ? null : c.partnerHint().value()));
+                answer, c.clickId(), c.code(), c.partnerHint() == null ? null : c.partnerHint().value()));
         if (stored.isEmpty()) {
+            // a twin was stored meanwhile: the caller rolls this transaction back, commissions and all
             return new Outcome.LostRace();
         }
-        publisher.publishEvent(recorded(result.event()));
-        // the listeners ran in this transaction: what they made (commissions) belongs in the first answer
-        String withCommissions = consequences.withCommissions(workspace, id, stored.get());
-        String answer = withCommissions.equals(stored.get()) ? stored.get()
-                : events.setAnswer(workspace, id, withCommissions);
-        return new Outcome.Stored(new Result(result.event(), result.referral(), answer));
+        return new Outcome.Stored(new Result(result.event(), result.referral(), stored.get()));
     }
 
     private Result attribute(WorkspaceId workspace, Actor by, CheckedEvent c, EventId id, EventSource source,
