@@ -205,10 +205,11 @@ public class Commissions {
         }
         Instant now = clock.instant();
         Money money = new Money(amount, program.currency());
-        String why = "adjustment by " + by.name() + ": " + reason.trim();
+        Explanation why = Explanation.plain().add("adjustment by " + by.name() + ": " + reason.trim(), "adjustment",
+                by.name(), reason.trim());
         Commission c = new Commission(workspace, new CommissionId(Ids.newId()), programId, partner, null, null, null,
                 CommissionKind.ADJUSTMENT, null, null, null, money, null, CommissionPlan.RewardKind.CASH, null,
-                CommissionStatus.APPROVED, why, now, now, now, null);
+                CommissionStatus.APPROVED, why.english(), now, now, now, null, why.partsJson());
         books.create(c, "adjustment:" + c.id().value(), null, by, reason.trim());
         audit.record(workspace, by, "commission.adjusted", c.id().toString(),
                 Map.of("partner", partner.toString(), "amount", money.toString(), "reason", reason.trim()));

@@ -93,7 +93,7 @@ class CommissionJourneyBrowserTest extends CommissionTestBase {
         assertThat(partner.locator(".balance[data-currency=EUR] .amount.approved")).hasText("€50.00");
         assertThat(partner.locator(".balance[data-currency=EUR] .amount.pending")).hasText("€0.00");
         assertThat(partner.locator("tr[data-commission='" + commission + "'] .explanation"))
-                .hasText("Registered plan v1: 10% of 499.99 EUR = 50.00 EUR");
+                .hasText("Registered plan v1: 10% of €499.99 = €50.00");
         assertThat(partner.locator(".program-plan .upcoming")).containsText("version 2");
         assertThat(partner.locator(".program-plan .upcoming")).containsText("Sale: 12%");
         assertThat(partner.locator("figure.chart canvas")).hasAttribute("data-drawn", "true");

@@ -179,7 +179,7 @@ class CommissionPagesTest extends CommissionTestBase {
         WebClient portal = programs.portal(browser(), setup.workspace(), ana.partner());
         WebClient.Page page = portal.get("/portal/earnings");
         assertThat(page.status()).isEqualTo(200);
-        assertThat(page.body()).contains("10% of 123.40 EUR = 12.34 EUR").contains("€12.34")
+        assertThat(page.body()).contains("10% of €123.40 = €12.34").contains("€12.34")
                 .doesNotContain("987.60").doesNotContain("€98.76").doesNotContain("Bea Other");
         assertThat(page.body()).contains("/portal/earnings").contains("Own earnings · tier Registered");
         assertThat(page.body()).as("the partner reads why a commission was rejected")
@@ -229,6 +229,26 @@ class CommissionPagesTest extends CommissionTestBase {
         assertThat(golden.valueStream().map(c -> c.get("partnerId").asString())).containsExactly(top.partner().id().toString());
         String page = staff().get("/admin/commissions?tier=" + gold.id()).body();
         assertThat(page).contains(">Tom Gold</a>").doesNotContain(">Rae Registered</a>").contains("Per tier · Gold");
+    }
+
+    @Test
+    void explanationsAreShownInTheReadersLanguage() {
+        start("Explained");
+        ProgramFixtures.Member ana = programs.approvedPartner(setup, "Ana Explained");
+        plan(setup.program(), """
+                {"rules": [{"trigger": "sale", "reward": {"type": "percentage", "percent": "10"}, "caps": {"perCustomer": 800}},
+                           {"trigger": "lead", "reward": {"type": "flat", "amount": 2500, "rewardKind": "store_credit"}}]}
+                """);
+        event("lead", ana, "cus_x", null, null, days(1));
+        sale(ana, "cus_x", 10_000, days(2));
+
+        String spanish = staff().acceptLanguage("es").get("/admin/commissions").body();
+        assertThat(spanish).contains("Plan Registered v1: 10% de 100,00\u00a0€ = 10,00\u00a0€, limitada a 8,00\u00a0€ (límite por cliente)")
+                .contains("Plan Registered v1: 25,00\u00a0€ por un lead");
+        String english = staff().get("/admin/commissions").body();
+        assertThat(english).contains("Registered plan v1: 10% of €100.00 = €10.00, capped at €8.00 (cap per customer)");
+        assertThat(commissionsOf(ana).get(1).get("explanation").asString()).as("the API keeps the stored English")
+                .isEqualTo("Registered plan v1: 10% of 100.00 EUR = 10.00 EUR, capped at 8.00 EUR (cap per customer)");
     }
 
     private WebClient staff() {

@@ -34,7 +34,7 @@ public class CommissionRepository {
 
     private static final String COLUMNS = "workspace_id, id, program_id, partner_id, customer_id, referral_id, event_id,"
             + " kind, reverses_id, trigger, plan_id, amount, currency, base_amount, reward_kind, fulfilled_at, status,"
-            + " explanation, occurred_at, available_at, created_at, payout_id";
+            + " explanation, occurred_at, available_at, created_at, payout_id, explanation_parts";
 
     private final JdbcClient jdbc;
 
@@ -54,7 +54,7 @@ public class CommissionRepository {
     public UUID insert(Commission c, String sourceKey, Integer ruleIndex, String reason, Actor by) {
         UUID change = Ids.newId();
         int rows = jdbc.sql("with made as (insert into commission (" + COLUMNS + ", source_key, rule_index) values"
-                        + " (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
+                        + " (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?, ?)"
                         + " on conflict (workspace_id, source_key) do nothing returning workspace_id, id, status, created_at)"
                         + " insert into commission_status_change (workspace_id, id, commission_id, from_status, to_status,"
                         + " reason, event_id, actor_kind, actor_id, actor_name, occurred_at)"
@@ -64,7 +64,7 @@ public class CommissionRepository {
                         c.trigger() == null ? null : c.trigger().code(), v(c.planId()), c.amount().amount(),
                         c.amount().currency().getCurrencyCode(), c.baseAmount(), c.rewardKind().code(),
                         ts(c.fulfilledAt()), c.status().code(), c.explanation(), ts(c.occurredAt()),
-                        ts(c.availableAt()), ts(c.createdAt()), c.payoutId(), sourceKey, ruleIndex,
+                        ts(c.availableAt()), ts(c.createdAt()), c.payoutId(), c.explanationParts(), sourceKey, ruleIndex,
                         change, reason == null ? "" : reason, v(c.eventId()), by.kind().name().toLowerCase(), by.id(),
                         by.name())
                 .update();
@@ -270,7 +270,7 @@ public class CommissionRepository {
                 CommissionPlan.RewardKind.fromCode(rs.getString("reward_kind")).orElseThrow(),
                 instant(rs, "fulfilled_at"), CommissionStatus.fromCode(rs.getString("status")).orElseThrow(),
                 rs.getString("explanation"), instant(rs, "occurred_at"), instant(rs, "available_at"),
-                instant(rs, "created_at"), uuid(rs, "payout_id"));
+                instant(rs, "created_at"), uuid(rs, "payout_id"), rs.getString("explanation_parts"));
     }
 
     private static UUID uuid(ResultSet rs, String column) throws SQLException {

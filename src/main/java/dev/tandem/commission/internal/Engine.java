@@ -20,6 +20,7 @@ import dev.tandem.commission.Commission;
 import dev.tandem.commission.CommissionId;
 import dev.tandem.commission.CommissionKind;
 import dev.tandem.commission.CommissionStatus;
+import dev.tandem.commission.Explanation;
 import dev.tandem.core.Ids;
 import dev.tandem.core.Money;
 import dev.tandem.core.Percentage;
@@ -58,6 +59,8 @@ class Engine {
     private static final TypeReference<Map<String, Object>> MAP = new TypeReference<>() {
     };
     private static final Actor TANDEM = Actor.system();
+    private static final Map<String, String> CAP_WORDS = Map.of("day", "daily cap per partner", "month",
+            "monthly cap per partner", "total", "lifetime cap per partner", "customer", "cap per customer");
 
     private final CommissionPlans plans;
     private final Programs programs;
@@ -84,7 +87,7 @@ class Engine {
     }
 
     /** One rule's reward for the event, before it is stored. */
-    record Award(int ruleIndex, Rule rule, Money amount, Long base, String explanation) {
+    record Award(int ruleIndex, Rule rule, Money amount, Long base, Explanation explanation) {
     }
 
     @EventListener
@@ -123,19 +126,20 @@ class Engine {
             return;
         }
         CommissionPlan plan = inForce.get();
-        String title = plan.title(programs.tier(e.workspaceId(), e.programId(), plan.tierId()).name());
+        String tierName = programs.tier(e.workspaceId(), e.programId(), plan.tierId()).name();
         for (int i = 0; i < plan.rules().size(); i++) {
             Rule rule = plan.rules().get(i);
             if (rule.trigger() != Trigger.PARTNER_RECRUITED || rule.reward().flat() == null) {
                 continue;
             }
-            String why = title + ": " + rule.reward().flat() + " for recruiting " + recruit.name() + ", approved";
+            Explanation why = Explanation.of(tierName, plan.version()).add(rule.reward().flat() + " for recruiting "
+                    + recruit.name() + ", approved", "recruited", Explanation.money(rule.reward().flat()), recruit.name());
             Commission c = new Commission(e.workspaceId(), new CommissionId(Ids.newId()), e.programId(),
                     recruit.introducedBy(), null, null, null, CommissionKind.EARNED, null, Trigger.PARTNER_RECRUITED,
-                    plan.id(), rule.reward().flat(), null, rule.rewardKind(), null, CommissionStatus.PENDING, why, now,
-                    now.plus(Duration.ofDays(plan.holdDays())), now, null);
+                    plan.id(), rule.reward().flat(), null, rule.rewardKind(), null, CommissionStatus.PENDING,
+                    why.english(), now, now.plus(Duration.ofDays(plan.holdDays())), now, null, why.partsJson());
             books.create(c, "recruited:" + e.programId().value() + ":" + recruit.id().value() + ":rule:" + i, i, TANDEM,
-                    why);
+                    why.english());
         }
     }
 
@@ -161,15 +165,17 @@ class Engine {
                     e.referralId(), e.programId(), e.partnerId(), e.customerId(), plan.customerReward(),
                     clock.instant(), null, null), plan.id().value());
         }
-        String title = plan.title(programs.tier(e.workspaceId(), e.programId(), plan.tierId()).name());
+        String tierName = programs.tier(e.workspaceId(), e.programId(), plan.tierId()).name();
         boolean sale = trigger == Trigger.SALE || trigger == Trigger.RECURRING_SALE;
         if (sale && e.amount() != null && !e.amount().currency().equals(program.currency())) {
             Money nothing = Money.zero(program.currency());
-            String why = title + ": a sale in " + e.amount().currency().getCurrencyCode() + " earns nothing: the program"
-                    + " pays in " + program.currency().getCurrencyCode() + " and does not mix currencies";
+            String sold = e.amount().currency().getCurrencyCode();
+            String pays = program.currency().getCurrencyCode();
+            Explanation why = Explanation.of(tierName, plan.version()).add("a sale in " + sold + " earns nothing: the"
+                    + " program pays in " + pays + " and does not mix currencies", "currency", sold, pays);
             books.create(commission(e, plan, trigger, nothing, e.amount().amount(), CommissionKind.EARNED, null,
                     CommissionPlan.RewardKind.CASH, CommissionStatus.REJECTED, why), "event:" + e.eventId().value()
-                    + ":currency", null, TANDEM, why);
+                    + ":currency", null, TANDEM, why.english());
             return;
         }
         Map<String, Object> metadata = metadata(e.metadataJson());
@@ -177,7 +183,7 @@ class Engine {
         for (int i = 0; i < plan.rules().size(); i++) {
             Rule rule = plan.rules().get(i);
             if (rule.trigger() == trigger && matches(rule.conditions(), e, metadata)) {
-                award(e, plan, title, i, rule).ifPresent(awards::add);
+                award(e, plan, tierName, i, rule).ifPresent(awards::add);
             }
         }
         if (plan.combine() == CommissionPlan.Combine.HIGHEST && awards.size() > 1) {
@@ -189,23 +195,24 @@ class Engine {
                     "event:" + e.eventId().value() + ":rule:" + a.ruleIndex(), a.ruleIndex(), TANDEM, "earned");
         }
         if (sale && e.amount() != null && !awards.isEmpty()) {
-            milestones(e, plan, program, title);
+            milestones(e, plan, program, tierName);
         }
     }
 
-    private Optional<Award> award(ConversionRecorded e, CommissionPlan plan, String title, int index, Rule rule) {
+    private Optional<Award> award(ConversionRecorded e, CommissionPlan plan, String tierName, int index, Rule rule) {
         Money amount;
-        String words;
+        Explanation words = Explanation.of(tierName, plan.version());
         CommissionPlan.Reward reward = rule.reward();
         if (reward.flat() != null) {
             amount = reward.flat();
-            words = title + ": " + amount + " for a " + rule.trigger().code().replace('_', ' ');
+            words.add(amount + " for a " + rule.trigger().code().replace('_', ' '), "flat", Explanation.money(amount),
+                    Explanation.label("commission.explain.trigger." + rule.trigger().code()));
         } else {
             if (e.amount() == null) {
                 return Optional.empty();
             }
             Percentage rate;
-            String why = "";
+            List<Object[]> why = new ArrayList<>();
             if (reward.schedule() != null && !reward.schedule().isEmpty()) {
                 long month = month(e);
                 Optional<CommissionPlan.Step> step = reward.schedule().stream().filter(s -> s.covers(month)).findFirst();
@@ -214,28 +221,39 @@ class Engine {
                 }
                 rate = step.get().percent();
                 Integer last = reward.schedule().get(reward.schedule().size() - 1).toMonth();
-                why = ", " + (rule.trigger() == Trigger.RECURRING_SALE ? "recurring " : "") + "month " + month
+                boolean recurring = rule.trigger() == Trigger.RECURRING_SALE;
+                String english = ", " + (recurring ? "recurring " : "") + "month " + month
                         + (last == null ? " (for the customer's lifetime)" : " of " + last);
+                String key = (recurring ? "recurringMonth" : "month") + (last == null ? "Lifetime" : "");
+                why.add(last == null ? new Object[] {english, key, month} : new Object[] {english, key, month, last});
             } else if (!rule.volumeTiers().isEmpty()) {
                 long nth = salesThisMonth(e) + 1;
                 CommissionPlan.VolumeTier tier = rule.volumeTiers().stream().filter(t -> t.covers(nth)).findFirst()
                         .orElseThrow();
                 rate = tier.percent();
-                why = ", sale " + nth + " of the month (" + tier.fromSale() + (tier.toSale() == null ? "+" : "–"
-                        + tier.toSale()) + ": " + rate + "%)";
+                String range = tier.fromSale() + (tier.toSale() == null ? "+" : "–" + tier.toSale());
+                why.add(new Object[] {", sale " + nth + " of the month (" + range + ": " + rate + "%)", "volume", nth,
+                        range, rate.toString()});
             } else {
                 rate = reward.percent();
             }
             amount = e.amount().percentOf(rate);
-            words = title + ": " + rate + "% of " + e.amount() + " = " + amount + why;
+            words.add(rate + "% of " + e.amount() + " = " + amount, "percent", rate.toString(),
+                    Explanation.money(e.amount()), Explanation.money(amount));
+            for (Object[] w : why) {
+                words.add((String) w[0], (String) w[1], java.util.Arrays.copyOfRange(w, 2, w.length));
+            }
         }
         Money capped = cap(e, rule, amount);
         if (!capped.equals(amount)) {
-            words += ", capped at " + capped + " (" + capName(e, rule, amount) + ")";
+            String cap = capName(e, rule, amount);
+            words.add(", capped at " + capped + " (" + CAP_WORDS.get(cap) + ")", "capped", Explanation.money(capped),
+                    Explanation.label("commission.explain.cap." + cap));
             amount = capped;
         }
         if (rule.rewardKind() != CommissionPlan.RewardKind.CASH) {
-            words += " as " + rule.rewardKind().code().replace('_', ' ');
+            words.add(" as " + rule.rewardKind().code().replace('_', ' '), "as",
+                    Explanation.label("plan.rewardKind." + rule.rewardKind().code()));
         }
         if (amount.amount() <= 0) {
             return Optional.empty();
@@ -285,18 +303,18 @@ class Engine {
         }
         var day = e.occurredAt().atZone(ZoneOffset.UTC).toLocalDate();
         if (caps.perPartnerDay() != null) {
-            left.put("daily cap per partner", caps.perPartnerDay() - earned(e, rule, day.atStartOfDay(ZoneOffset.UTC)
+            left.put("day", caps.perPartnerDay() - earned(e, rule, day.atStartOfDay(ZoneOffset.UTC)
                     .toInstant(), false));
         }
         if (caps.perPartnerMonth() != null) {
-            left.put("monthly cap per partner", caps.perPartnerMonth() - earned(e, rule,
+            left.put("month", caps.perPartnerMonth() - earned(e, rule,
                     day.withDayOfMonth(1).atStartOfDay(ZoneOffset.UTC).toInstant(), false));
         }
         if (caps.perPartnerTotal() != null) {
-            left.put("lifetime cap per partner", caps.perPartnerTotal() - earned(e, rule, null, false));
+            left.put("total", caps.perPartnerTotal() - earned(e, rule, null, false));
         }
         if (caps.perCustomer() != null && e.customerId() != null) {
-            left.put("cap per customer", caps.perCustomer() - earned(e, rule, null, true));
+            left.put("customer", caps.perCustomer() - earned(e, rule, null, true));
         }
         return left;
     }
@@ -340,7 +358,7 @@ class Engine {
     }
 
     // lifetime attributed sales crossing a threshold: a bonus once, and/or a move to a better tier
-    private void milestones(ConversionRecorded e, CommissionPlan plan, Program program, String title) {
+    private void milestones(ConversionRecorded e, CommissionPlan plan, Program program, String planTier) {
         if (plan.milestones().isEmpty()) {
             return;
         }
@@ -356,7 +374,8 @@ class Engine {
             // the key makes the milestone once only; without a bonus, the tier move is the record
             boolean first = bonus == null || books.create(commission(e, plan, null, bonus, after, CommissionKind.BONUS,
                     null, CommissionPlan.RewardKind.CASH, CommissionStatus.PENDING,
-                    title + ": milestone bonus for reaching " + threshold + " in lifetime sales"), key, null, TANDEM,
+                    Explanation.of(planTier, plan.version()).add("milestone bonus for reaching " + threshold
+                            + " in lifetime sales", "milestone", Explanation.money(threshold))), key, null, TANDEM,
                     "milestone reached");
             String tierName = null;
             if (m.moveToTier() != null) {
@@ -439,34 +458,36 @@ class Engine {
             }
             boolean paid = original.status() == CommissionStatus.PAID;
             Money back = new Money(-delta, original.amount().currency());
-            String why = (paid ? "clawback: " : "reversal: ") + what + " of " + refund + " (" + money(refunded,
-                    e.amount()) + " of " + money(original.baseAmount(), e.amount()) + " refunded in all) takes back "
-                    + new Money(delta, original.amount().currency()) + " of commission " + original.id()
-                    + (paid ? ", deducted from the next payout" : "");
+            Money sold = new Money(original.baseAmount(), e.amount().currency());
+            Money inAll = new Money(refunded, e.amount().currency());
+            Money taken = new Money(delta, original.amount().currency());
+            Explanation why = Explanation.plain().add((paid ? "clawback: " : "reversal: ") + what + " of " + refund
+                    + " (" + inAll + " of " + sold + " refunded in all) takes back " + taken + " of commission "
+                    + original.id() + (paid ? ", deducted from the next payout" : ""), paid ? "clawback" : "reversal",
+                    Explanation.label("commission.explain.what." + what), Explanation.money(refund),
+                    Explanation.money(inAll), Explanation.money(sold), Explanation.money(taken), original.id().toString());
             CommissionStatus status = paid ? CommissionStatus.APPROVED
                     : original.status() == CommissionStatus.HOLD ? CommissionStatus.HOLD : original.status();
             Instant now = clock.instant();
             Commission offset = new Commission(e.workspaceId(), new CommissionId(Ids.newId()), original.programId(),
                     original.partnerId(), original.customerId(), original.referralId(), e.eventId(),
                     paid ? CommissionKind.CLAWBACK : CommissionKind.REVERSAL, original.id(), original.trigger(),
-                    original.planId(), back, refund.amount(), original.rewardKind(), null, status, why, e.occurredAt(),
-                    paid ? now : original.availableAt(), now, null);
-            books.create(offset, what + ":" + e.eventId().value() + ":" + original.id().value(), null, TANDEM, why);
+                    original.planId(), back, refund.amount(), original.rewardKind(), null, status, why.english(),
+                    e.occurredAt(), paid ? now : original.availableAt(), now, null, why.partsJson());
+            books.create(offset, what + ":" + e.eventId().value() + ":" + original.id().value(), null, TANDEM,
+                    why.english());
         }
     }
 
     private Commission commission(ConversionRecorded e, CommissionPlan plan, Trigger trigger, Money amount, Long base,
             CommissionKind kind, CommissionId reverses, CommissionPlan.RewardKind rewardKind, CommissionStatus status,
-            String explanation) {
+            Explanation explanation) {
         Instant now = clock.instant();
         Instant available = e.occurredAt().plus(Duration.ofDays(plan.holdDays()));
         return new Commission(e.workspaceId(), new CommissionId(Ids.newId()), e.programId(), e.partnerId(),
                 e.customerId(), e.referralId(), e.eventId(), kind, reverses, trigger, plan.id(), amount, base,
-                rewardKind, null, status, explanation, e.occurredAt(), available, now, null);
-    }
-
-    private static String money(long minor, Money like) {
-        return new Money(minor, like.currency()).toString();
+                rewardKind, null, status, explanation.english(), e.occurredAt(), available, now, null,
+                explanation.partsJson());
     }
 
     private static Map<String, Object> metadata(String json) {

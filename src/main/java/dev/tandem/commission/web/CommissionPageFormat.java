@@ -5,8 +5,12 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.time.format.FormatStyle;
 import java.util.Currency;
+import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 
+import dev.tandem.commission.Commission;
+import dev.tandem.commission.Explanation;
 import dev.tandem.core.Money;
 import dev.tandem.program.PlanSummaries;
 import org.springframework.context.MessageSource;
@@ -54,5 +58,43 @@ public final class CommissionPageFormat {
     /** The words for a code under a key prefix, e.g. {@code label("commission.status.", "hold")}. */
     public String label(String prefix, String code) {
         return code == null || code.isBlank() ? "" : messages.getMessage(prefix + code, null, code, locale);
+    }
+
+    /**
+     * The commission's explanation in the reader's language, from its parts; the stored English
+     * sentence when it has none. The first part (the plan) is followed by a colon, the rest by commas.
+     */
+    public String explain(Commission c) {
+        List<Map<String, Object>> parts = Explanation.parts(c.explanationParts());
+        if (parts.isEmpty()) {
+            return c.explanation();
+        }
+        StringBuilder text = new StringBuilder();
+        for (Map<String, Object> part : parts) {
+            String key = (String) part.get("key");
+            Object[] values = ((List<?>) part.get("values")).stream().map(this::value).toArray();
+            String words = messages.getMessage("commission.explain." + key, values, locale);
+            if (text.isEmpty()) {
+                text.append(words);
+            } else if (text.toString().endsWith(":")) {
+                text.append(' ').append(words);
+            } else {
+                text.append(", ").append(words);
+            }
+            if ("head".equals(key)) {
+                text.append(':');
+            }
+        }
+        return text.toString();
+    }
+
+    private Object value(Object v) {
+        if (v instanceof Map<?, ?> m && m.get("currency") != null) {
+            return money(new Money(((Number) m.get("amount")).longValue(), Currency.getInstance((String) m.get("currency"))));
+        }
+        if (v instanceof Map<?, ?> m && m.get("label") != null) {
+            return messages.getMessage((String) m.get("label"), null, (String) m.get("label"), locale);
+        }
+        return v instanceof Number n ? n.toString() : v;
     }
 }
