@@ -62,12 +62,31 @@ public record CommissionPlan(WorkspaceId workspaceId, PlanId id, ProgramId progr
         }
     }
 
+    /** When a partner_recruited rule pays: the recruit approved (the default), or their first sale. */
+    public enum RecruitedWhen {
+        APPROVED, FIRST_SALE;
+
+        public String code() {
+            return name().toLowerCase(Locale.ROOT);
+        }
+
+        public static Optional<RecruitedWhen> fromCode(String code) {
+            return Arrays.stream(values()).filter(v -> v.code().equals(code)).findFirst();
+        }
+    }
+
     /**
+     * @param recruitedWhen for partner_recruited rules: approval (null too) or the recruit's first sale
      * @param volumeTiers for percentage rules: the rate by how many sales the partner made in the calendar
      *                    month, this one included (empty: the reward's own rate)
      */
     public record Rule(Trigger trigger, Reward reward, List<VolumeTier> volumeTiers, Conditions conditions,
-            Caps caps, RewardKind rewardKind) {
+            Caps caps, RewardKind rewardKind, RecruitedWhen recruitedWhen) {
+
+        /** Whether this partner_recruited rule pays at the recruit's first sale rather than their approval. */
+        public boolean paysAtFirstSale() {
+            return recruitedWhen == RecruitedWhen.FIRST_SALE;
+        }
     }
 
     /** Exactly one of: a flat amount, a percentage of the sale, or a schedule of percentages by month. */

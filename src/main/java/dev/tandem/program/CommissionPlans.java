@@ -188,7 +188,14 @@ public class CommissionPlans {
                         "must be one of cash, store_credit, points, gift"));
             }
         }
-        return problems.size() > before ? null : new Rule(trigger, reward, tiers, conditions, caps, kind);
+        CommissionPlan.RecruitedWhen when = null;
+        if (trigger == Trigger.PARTNER_RECRUITED && in.recruitedWhen() != null && !in.recruitedWhen().isBlank()) {
+            when = CommissionPlan.RecruitedWhen.fromCode(in.recruitedWhen().trim()).orElse(null);
+            if (when == null) {
+                problems.add(problem(at + ".recruitedWhen", "plan.error.recruitedWhen", "must be approved or first_sale"));
+            }
+        }
+        return problems.size() > before ? null : new Rule(trigger, reward, tiers, conditions, caps, kind, when);
     }
 
     private Reward reward(Program program, String at, PlanInput.RewardInput in, Trigger trigger,

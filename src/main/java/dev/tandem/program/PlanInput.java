@@ -12,8 +12,14 @@ import java.util.Map;
 public record PlanInput(String tierId, Instant effectiveFrom, Integer holdDays, String combine, List<RuleInput> rules,
         List<MilestoneInput> milestones, String customerReward) {
 
+    /** {@code recruitedWhen}: for partner_recruited rules, {@code approved} (default) or {@code first_sale}. */
     public record RuleInput(String trigger, RewardInput reward, List<VolumeTierInput> volumeTiers,
-            ConditionsInput conditions, CapsInput caps, String rewardKind) {
+            ConditionsInput conditions, CapsInput caps, String rewardKind, String recruitedWhen) {
+
+        public RuleInput(String trigger, RewardInput reward, List<VolumeTierInput> volumeTiers,
+                ConditionsInput conditions, CapsInput caps, String rewardKind) {
+            this(trigger, reward, volumeTiers, conditions, caps, rewardKind, null);
+        }
     }
 
     /** {@code type} flat (amount, currency) or percentage (percent, or schedule). */

@@ -65,6 +65,9 @@ public class PlanSummaries {
                     .map(s -> range(s.fromMonth(), s.toMonth(), s.percent(), locale)).collect(Collectors.joining(", ")));
         }
         parts.add(text("plan.trigger." + rule.trigger().code(), locale) + ": " + reward);
+        if (rule.paysAtFirstSale()) {
+            parts.add(text("plan.recruitedWhen.first_sale", locale));
+        }
         if (!rule.volumeTiers().isEmpty()) {
             parts.add(text("plan.words.volume", locale, rule.volumeTiers().stream()
                     .map(v -> range(v.fromSale(), v.toSale(), v.percent(), locale)).collect(Collectors.joining(", "))));

@@ -57,6 +57,10 @@ class CommissionPagesTest extends CommissionTestBase {
         form.put("rules[0].volumeTiers[0].percent", "10");
         form.put("rules[0].volumeTiers[1].fromSale", "11");
         form.put("rules[0].volumeTiers[1].percent", "15");
+        form.put("rules[2].trigger", "partner_recruited");
+        form.put("rules[2].reward.type", "flat");
+        form.put("rules[2].reward.amount", "70");
+        form.put("rules[2].recruitedWhen", "first_sale");
         WebClient.Page published = staff.post(base, form);
         assertThat(published.status()).as(published.body()).isEqualTo(302);
         assertThat(versions()).isEqualTo(1);
@@ -67,7 +71,9 @@ class CommissionPagesTest extends CommissionTestBase {
         String page = staff.get(base).body();
         assertThat(page).contains("Versión 1 publicada.").contains("En vigor")
                 .contains("Venta: 10% · ventas del mes 1-10: 10%, 11+: 15% · como máximo 100,00\u00a0€ al mes")
-                .contains("Contacto: 25,50\u00a0€");
+                .contains("Contacto: 25,50\u00a0€")
+                .contains("Socio captado: 70,00\u00a0€ · hace su primera venta");
+        assertThat(plan.get("rules").get(2).get("recruitedWhen").asString()).isEqualTo("first_sale");
     }
 
     @Test

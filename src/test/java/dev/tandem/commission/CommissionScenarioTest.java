@@ -336,4 +336,29 @@ class CommissionScenarioTest extends CommissionTestBase {
         assertThat(commissionsOf(ko)).as("approved again: still once").hasSize(1);
         assertBooksBalance();
     }
+
+    @Test
+    void aRecruitingFeeCanWaitForTheRecruitsFirstSale() {
+        start("Recruit sells");
+        ProgramFixtures.Member ko = programs.approvedPartner(setup, "Ko Patient");
+        plan(setup.program(), """
+                {"rules": [{"trigger": "partner_recruited", "recruitedWhen": "first_sale", "reward": {"type": "flat", "amount": 7000}},
+                           {"trigger": "sale", "reward": {"type": "percentage", "percent": "10"}}]}
+                """);
+        var recruit = partners.findOrCreate(setup.workspace(), new Partners.NewPartner("mi@recruits.test", "Mi Seller",
+                "", "", "", dev.tandem.partner.Partner.Profile.empty(), dev.tandem.core.Language.EN, ko.partner().id()));
+        var enrolled = partners.enroll(setup.workspace(), ProgramFixtures.MANAGER, setup.program().id(), recruit.id(),
+                null, EnrollmentStatus.APPROVED, "");
+        assertThat(commissionsOf(ko)).as("approval alone pays nothing under this rule").isEmpty();
+
+        ProgramFixtures.Member mi = new ProgramFixtures.Member(recruit, enrolled);
+        JsonNode first = sale(mi, "cus_mi1", 10_000, days(3));
+        assertThat(madeBy(first)).extracting(c -> c.get("partnerId").asString())
+                .containsExactlyInAnyOrder(mi.partner().id().toString(), ko.partner().id().toString());
+        assertThat(commissionsOf(ko)).singleElement().satisfies(c -> assertThat(c.get("explanation").asString())
+                .isEqualTo("Registered plan v1: 70.00 EUR for recruiting Mi Seller, first sale"));
+        sale(mi, "cus_mi2", 10_000, days(4));
+        assertThat(commissionsOf(ko)).as("once, not per sale").hasSize(1);
+        assertBooksBalance();
+    }
 }

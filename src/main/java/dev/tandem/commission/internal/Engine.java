@@ -111,34 +111,45 @@ class Engine {
         if (e.to() != EnrollmentStatus.APPROVED) {
             return;
         }
-        Partner recruit = partners.get(e.workspaceId(), e.partnerId());
+        recruited(e.workspaceId(), e.programId(), partners.get(e.workspaceId(), e.partnerId()), false, null);
+    }
+
+    /**
+     * Pays the introducer of {@code recruit} what their plan's partner_recruited rules pay at this
+     * moment (approval, or the recruit's first sale), once per recruit, program and rule.
+     */
+    private void recruited(dev.tandem.workspace.WorkspaceId workspace, dev.tandem.program.ProgramId program,
+            Partner recruit, boolean firstSale, dev.tandem.referral.EventId sale) {
         if (recruit.introducedBy() == null) {
             return;
         }
-        Optional<Enrollment> introducer = partners.enrollment(e.workspaceId(), e.programId(), recruit.introducedBy())
+        Optional<Enrollment> introducer = partners.enrollment(workspace, program, recruit.introducedBy())
                 .filter(en -> en.status() == EnrollmentStatus.APPROVED);
         if (introducer.isEmpty()) {
             return;
         }
         Instant now = clock.instant();
-        Optional<CommissionPlan> inForce = plans.inForce(e.workspaceId(), introducer.get().tierId(), now);
+        Optional<CommissionPlan> inForce = plans.inForce(workspace, introducer.get().tierId(), now);
         if (inForce.isEmpty()) {
             return;
         }
         CommissionPlan plan = inForce.get();
-        String tierName = programs.tier(e.workspaceId(), e.programId(), plan.tierId()).name();
+        String tierName = programs.tier(workspace, program, plan.tierId()).name();
         for (int i = 0; i < plan.rules().size(); i++) {
             Rule rule = plan.rules().get(i);
-            if (rule.trigger() != Trigger.PARTNER_RECRUITED || rule.reward().flat() == null) {
+            if (rule.trigger() != Trigger.PARTNER_RECRUITED || rule.reward().flat() == null
+                    || rule.paysAtFirstSale() != firstSale) {
                 continue;
             }
+            String moment = firstSale ? "first sale" : "approved";
             Explanation why = Explanation.of(tierName, plan.version()).add(rule.reward().flat() + " for recruiting "
-                    + recruit.name() + ", approved", "recruited", Explanation.money(rule.reward().flat()), recruit.name());
-            Commission c = new Commission(e.workspaceId(), new CommissionId(Ids.newId()), e.programId(),
-                    recruit.introducedBy(), null, null, null, CommissionKind.EARNED, null, Trigger.PARTNER_RECRUITED,
-                    plan.id(), rule.reward().flat(), null, rule.rewardKind(), null, CommissionStatus.PENDING,
-                    why.english(), now, now.plus(Duration.ofDays(plan.holdDays())), now, null, why.partsJson());
-            books.create(c, "recruited:" + e.programId().value() + ":" + recruit.id().value() + ":rule:" + i, i, TANDEM,
+                    + recruit.name() + ", " + moment, firstSale ? "recruitedSale" : "recruited",
+                    Explanation.money(rule.reward().flat()), recruit.name());
+            Commission c = new Commission(workspace, new CommissionId(Ids.newId()), program, recruit.introducedBy(),
+                    null, null, sale, CommissionKind.EARNED, null, Trigger.PARTNER_RECRUITED, plan.id(),
+                    rule.reward().flat(), null, rule.rewardKind(), null, CommissionStatus.PENDING, why.english(), now,
+                    now.plus(Duration.ofDays(plan.holdDays())), now, null, why.partsJson());
+            books.create(c, "recruited:" + program.value() + ":" + recruit.id().value() + ":rule:" + i, i, TANDEM,
                     why.english());
         }
     }
@@ -154,6 +165,10 @@ class Engine {
         Optional<Enrollment> enrollment = partners.enrollment(e.workspaceId(), e.programId(), e.partnerId());
         if (trigger == null || enrollment.isEmpty()) {
             return;
+        }
+        if (trigger == Trigger.SALE || trigger == Trigger.RECURRING_SALE) {
+            // a recruit's sale may pay whoever introduced them, whatever the recruit's own plan says
+            recruited(e.workspaceId(), e.programId(), partners.get(e.workspaceId(), e.partnerId()), true, e.eventId());
         }
         Optional<CommissionPlan> inForce = plans.inForce(e.workspaceId(), enrollment.get().tierId(), e.occurredAt());
         if (inForce.isEmpty()) {
@@ -197,6 +212,7 @@ class Engine {
         if (sale && e.amount() != null && !awards.isEmpty()) {
             milestones(e, plan, program, tierName);
         }
+
     }
 
     private Optional<Award> award(ConversionRecorded e, CommissionPlan plan, String tierName, int index, Rule rule) {

@@ -55,7 +55,8 @@ class PlanApiController {
                     + " optional `volumeTiers` [{fromSale, toSale, percent}] (sales of the partner in the calendar"
                     + " month), `conditions` {products, minAmount, maxAmount, countries, metadata}, `caps`"
                     + " {perPartnerDay, perPartnerMonth, perPartnerTotal, perCustomer} in minor units, `rewardKind`"
-                    + " (cash, store_credit, points, gift); `milestones` [{lifetimeSales, bonus, moveToTierId}];"
+                    + " (cash, store_credit, points, gift), for partner_recruited `recruitedWhen` (approved or first_sale);"
+                    + " `milestones` [{lifetimeSales, bonus, moveToTierId}];"
                     + " `customerReward` (what the referred customer gets). Invalid fields are named one by one.")
     Map<String, Object> publish(@AuthenticationPrincipal ApiKeyPrincipal key, @PathVariable String programId,
             @RequestBody PlanBody body) {
@@ -137,6 +138,9 @@ class PlanApiController {
         map.put("conditions", r.conditions());
         map.put("caps", r.caps());
         map.put("rewardKind", r.rewardKind().code());
+        if (r.trigger() == CommissionPlan.Trigger.PARTNER_RECRUITED) {
+            map.put("recruitedWhen", r.paysAtFirstSale() ? "first_sale" : "approved");
+        }
         return map;
     }
 }

@@ -44,7 +44,7 @@ final class PlanForm {
         for (int i = 0; i < RULES; i++) {
             String p = "rules[" + i + "]";
             fields.addAll(List.of(p + ".trigger", p + ".reward.type", p + ".reward.amount", p + ".reward.percent",
-                    p + ".reward.schedule", p + ".volumeTiers", p + ".rewardKind", p + ".conditions.products",
+                    p + ".reward.schedule", p + ".volumeTiers", p + ".rewardKind", p + ".recruitedWhen", p + ".conditions.products",
                     p + ".conditions.countries", p + ".conditions.minAmount", p + ".conditions.maxAmount",
                     p + ".conditions.metadata", p + ".caps.perPartnerDay", p + ".caps.perPartnerMonth",
                     p + ".caps.perPartnerTotal", p + ".caps.perCustomer"));
@@ -96,7 +96,8 @@ final class PlanForm {
     /** Whether anything under a prefix (a rule, its schedule) was typed or is wrong: its section opens. */
     public boolean touched(String prefix) {
         return values.entrySet().stream().anyMatch(e -> e.getKey().startsWith(prefix) && !e.getValue().isBlank()
-                && !e.getKey().endsWith(".reward.type") && !e.getKey().endsWith(".rewardKind"))
+                && !e.getKey().endsWith(".reward.type") && !e.getKey().endsWith(".rewardKind")
+                && !e.getKey().endsWith(".recruitedWhen"))
                 || errors.keySet().stream().anyMatch(k -> k.startsWith(prefix));
     }
 
@@ -185,7 +186,7 @@ final class PlanForm {
                 major(k + ".perPartnerMonth", currency, problems), major(k + ".perPartnerTotal", currency, problems),
                 major(k + ".perCustomer", currency, problems));
         return new PlanInput.RuleInput(blankToNull(value(p + ".trigger")), reward, tiers, conditions, caps,
-                blankToNull(value(p + ".rewardKind")));
+                blankToNull(value(p + ".rewardKind")), blankToNull(value(p + ".recruitedWhen")));
     }
 
     private int lastUsed(String prefix, int rows, List<String> names) {
