@@ -7,7 +7,7 @@ import java.util.Map;
 import java.util.Optional;
 
 import dev.tandem.partner.internal.PartnerRepository;
-import dev.tandem.partner.internal.PayoutDetailsCipher;
+import dev.tandem.core.AtRestCipher;
 import dev.tandem.partner.internal.PayoutDetailsRepository;
 import dev.tandem.core.NotFoundException;
 import dev.tandem.workspace.Actor;
@@ -28,14 +28,14 @@ public class PayoutDetails {
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
     private final PayoutDetailsRepository repository;
-    private final PayoutDetailsCipher cipher;
+    private final AtRestCipher cipher;
     private final PartnerRepository partners;
     private final Onboarding onboarding;
     private final AuditLog audit;
     private final AccountNotices notices;
     private final Clock clock;
 
-    PayoutDetails(PayoutDetailsRepository repository, PayoutDetailsCipher cipher, PartnerRepository partners,
+    PayoutDetails(PayoutDetailsRepository repository, AtRestCipher cipher, PartnerRepository partners,
             Onboarding onboarding, AuditLog audit, AccountNotices notices, Clock clock) {
         this.repository = repository;
         this.cipher = cipher;

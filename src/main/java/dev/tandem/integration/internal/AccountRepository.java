@@ -1,5 +1,6 @@
 package dev.tandem.integration.internal;
 
+import java.nio.charset.StandardCharsets;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
@@ -8,20 +9,29 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
+import dev.tandem.core.AtRestCipher;
 import dev.tandem.integration.PromotionCodeMapping;
 import dev.tandem.integration.StripeAccount;
 import dev.tandem.workspace.WorkspaceId;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
-/** Each workspace's Stripe endpoint key and signing secret, and its promotion codes mapped to Tandem codes. */
+/**
+ * Each workspace's Stripe endpoint key and signing secret (stored encrypted, bound to the
+ * workspace), and its promotion codes mapped to Tandem codes.
+ */
 @Repository
 public class AccountRepository {
 
-    private final JdbcClient jdbc;
+    private static final String COLUMNS = "workspace_id, endpoint_key, signing_secret, signing_secret_sealed,"
+            + " secret_set_at";
 
-    AccountRepository(JdbcClient jdbc) {
+    private final JdbcClient jdbc;
+    private final AtRestCipher cipher;
+
+    AccountRepository(JdbcClient jdbc, AtRestCipher cipher) {
         this.jdbc = jdbc;
+        this.cipher = cipher;
     }
 
     /** Creates the workspace's account with this endpoint key unless it has one; a second caller changes nothing. */
@@ -33,23 +43,44 @@ public class AccountRepository {
     }
 
     public Optional<StripeAccount> find(WorkspaceId workspace) {
-        return jdbc.sql("select workspace_id, endpoint_key, signing_secret, secret_set_at from stripe_account"
-                        + " where workspace_id = ?")
+        return jdbc.sql("select " + COLUMNS + " from stripe_account where workspace_id = ?")
                 .param(workspace.value())
-                .query(AccountRepository::account).optional();
+                .query(this::account).optional();
     }
 
     public Optional<StripeAccount> byEndpointKey(String endpointKey) {
-        return jdbc.sql("select workspace_id, endpoint_key, signing_secret, secret_set_at from stripe_account"
-                        + " where endpoint_key = ?")
+        return jdbc.sql("select " + COLUMNS + " from stripe_account where endpoint_key = ?")
                 .param(endpointKey)
-                .query(AccountRepository::account).optional();
+                .query(this::account).optional();
     }
 
     public void setSigningSecret(WorkspaceId workspace, String secret, Instant now) {
-        jdbc.sql("update stripe_account set signing_secret = ?, secret_set_at = ? where workspace_id = ?")
-                .params(secret, Timestamp.from(now), workspace.value())
+        jdbc.sql("update stripe_account set signing_secret = null, signing_secret_sealed = ?, secret_set_at = ?"
+                        + " where workspace_id = ?")
+                .params(seal(workspace, secret), Timestamp.from(now), workspace.value())
                 .update();
+    }
+
+    /** Seals secrets stored in clear (before they were encrypted); answers how many. */
+    public int sealClearSecrets() {
+        List<Object[]> clear = jdbc.sql("select workspace_id, signing_secret from stripe_account"
+                        + " where signing_secret is not null")
+                .query((rs, n) -> new Object[] {new WorkspaceId(rs.getObject(1, UUID.class)), rs.getString(2)}).list();
+        for (Object[] row : clear) {
+            WorkspaceId workspace = (WorkspaceId) row[0];
+            jdbc.sql("update stripe_account set signing_secret = null, signing_secret_sealed = ? where workspace_id = ?"
+                            + " and signing_secret = ?")
+                    .params(seal(workspace, (String) row[1]), workspace.value(), row[1]).update();
+        }
+        return clear.size();
+    }
+
+    private byte[] seal(WorkspaceId workspace, String secret) {
+        return cipher.encrypt(secret.getBytes(StandardCharsets.UTF_8), context(workspace));
+    }
+
+    private static String context(WorkspaceId workspace) {
+        return "stripe_account/" + workspace.value();
     }
 
     /** Maps the promotion code, or moves it to another code when it was mapped before. */
@@ -88,9 +119,12 @@ public class AccountRepository {
                 .list();
     }
 
-    private static StripeAccount account(ResultSet rs, int row) throws SQLException {
+    private StripeAccount account(ResultSet rs, int row) throws SQLException {
         Timestamp setAt = rs.getTimestamp("secret_set_at");
-        return new StripeAccount(new WorkspaceId(rs.getObject("workspace_id", UUID.class)), rs.getString("endpoint_key"),
-                rs.getString("signing_secret"), setAt == null ? null : setAt.toInstant());
+        WorkspaceId workspace = new WorkspaceId(rs.getObject("workspace_id", UUID.class));
+        byte[] sealed = rs.getBytes("signing_secret_sealed");
+        String secret = sealed != null ? new String(cipher.decrypt(sealed, context(workspace)), StandardCharsets.UTF_8)
+                : rs.getString("signing_secret");
+        return new StripeAccount(workspace, rs.getString("endpoint_key"), secret, setAt == null ? null : setAt.toInstant());
     }
 }

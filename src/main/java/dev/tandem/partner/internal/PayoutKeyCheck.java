@@ -3,6 +3,8 @@ package dev.tandem.partner.internal;
 import java.util.HexFormat;
 import java.util.List;
 
+import dev.tandem.core.AtRestCipher;
+
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -17,9 +19,9 @@ import org.springframework.stereotype.Component;
 class PayoutKeyCheck implements ApplicationRunner {
 
     private final JdbcClient jdbc;
-    private final PayoutDetailsCipher cipher;
+    private final AtRestCipher cipher;
 
-    PayoutKeyCheck(JdbcClient jdbc, PayoutDetailsCipher cipher) {
+    PayoutKeyCheck(JdbcClient jdbc, AtRestCipher cipher) {
         this.jdbc = jdbc;
         this.cipher = cipher;
     }

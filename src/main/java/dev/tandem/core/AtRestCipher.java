@@ -1,4 +1,4 @@
-package dev.tandem.partner.internal;
+package dev.tandem.core;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -31,22 +31,24 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 /**
- * Encrypts payout details at rest with AES-256-GCM: a random 96-bit IV per value, authenticated,
- * and bound to its row (the workspace and partner are the associated data), so a value copied onto
- * another partner's row fails to decrypt instead of paying the wrong account. Each value starts with
+ * Encrypts secrets at rest (partners' payout details, integrations' signing secrets) with
+ * AES-256-GCM: a random 96-bit IV per value, authenticated, and bound to its row (e.g. the
+ * workspace and partner are the associated data), so a value copied onto another row fails to
+ * decrypt instead of paying the wrong account. Each value starts with
  * the id of its key; keys named in {@code tandem.encryption-old-keys} still decrypt, so the key can
  * be changed without losing what is stored. The key comes from {@code tandem.encryption-key}
  * (TANDEM_ENCRYPTION_KEY); without it, one is generated once and kept in {@code encryption.key}
  * (readable by the owner only) in the data directory, with a warning.
  */
 @Component
-public class PayoutDetailsCipher {
+public class AtRestCipher {
 
     static final String KEY_FILE = "encryption.key";
     private static final byte FORMAT = 1;
     private static final int IV_BYTES = 12;
     private static final int TAG_BITS = 128;
-    private static final Logger log = LoggerFactory.getLogger(PayoutDetailsCipher.class);
+    private static final Logger log = LoggerFactory.getLogger(AtRestCipher.class);
+    // named after its first use; it must never change, or every stored value becomes unreadable
     private static final byte[] SALT = "tandem/payout-details/v1".getBytes(StandardCharsets.UTF_8);
     private static final SecureRandom RANDOM = new SecureRandom();
 
@@ -57,7 +59,7 @@ public class PayoutDetailsCipher {
     private record Key(String id, SecretKey aes) {
     }
 
-    PayoutDetailsCipher(@Value("${tandem.encryption-key:}") String configuredKey,
+    public AtRestCipher(@Value("${tandem.encryption-key:}") String configuredKey,
             @Value("${tandem.encryption-old-keys:}") String oldKeys,
             @Value("${tandem.database.data-dir:./data}") Path dataDir) {
         this.current = key(configuredKey == null || configuredKey.isBlank()
@@ -85,11 +87,11 @@ public class PayoutDetailsCipher {
     public byte[] decrypt(byte[] encrypted, String context) {
         ByteBuffer in = ByteBuffer.wrap(encrypted);
         if (in.get() != FORMAT) {
-            throw new IllegalStateException("unknown payout details format");
+            throw new IllegalStateException("unknown encrypted value format");
         }
         byte[] id = new byte[4];
         in.get(id);
-        Key key = keyFor(encrypted).orElseThrow(() -> new IllegalStateException("payout details were encrypted with"
+        Key key = keyFor(encrypted).orElseThrow(() -> new IllegalStateException("the value was encrypted with"
                 + " key " + HexFormat.of().formatHex(id) + ", which is neither TANDEM_ENCRYPTION_KEY nor one of"
                 + " TANDEM_ENCRYPTION_OLD_KEYS"));
         byte[] iv = new byte[IV_BYTES];
@@ -124,7 +126,7 @@ public class PayoutDetailsCipher {
             cipher.updateAAD(context.getBytes(StandardCharsets.UTF_8));
             return cipher.doFinal(input);
         } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("payout details could not be " + (mode == Cipher.ENCRYPT_MODE
+            throw new IllegalStateException("a secret could not be " + (mode == Cipher.ENCRYPT_MODE
                     ? "encrypted" : "decrypted: wrong key, or the stored value was altered or moved"), e);
         }
     }
@@ -150,7 +152,7 @@ public class PayoutDetailsCipher {
             if (key.isEmpty()) {
                 throw new IllegalStateException(file + " is empty: restore the encryption key or set TANDEM_ENCRYPTION_KEY");
             }
-            log.warn("Payout details are encrypted with the key generated in {}. In production set"
+            log.warn("Payout details and signing secrets are encrypted with the key generated in {}. In production set"
                     + " TANDEM_ENCRYPTION_KEY (and keep a copy of it: without the key stored bank accounts cannot be read).",
                     file.toAbsolutePath());
             return key;

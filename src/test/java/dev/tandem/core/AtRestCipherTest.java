@@ -1,4 +1,4 @@
-package dev.tandem.partner.internal;
+package dev.tandem.core;
 
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -9,7 +9,7 @@ import org.junit.jupiter.api.io.TempDir;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-class PayoutDetailsCipherTest {
+class AtRestCipherTest {
 
     private static final byte[] IBAN = "DE89370400440532013000".getBytes(StandardCharsets.UTF_8);
 
@@ -18,7 +18,7 @@ class PayoutDetailsCipherTest {
 
     @Test
     void aValueDecryptsOnItsOwnRowOnly() {
-        PayoutDetailsCipher cipher = new PayoutDetailsCipher("key-one-0123456789abcdef", "", dataDir);
+        AtRestCipher cipher = new AtRestCipher("key-one-0123456789abcdef", "", dataDir);
         byte[] stored = cipher.encrypt(IBAN, "payout-details:ws:ana");
 
         assertThat(new String(stored, StandardCharsets.ISO_8859_1)).doesNotContain("DE89370400440532013000");
@@ -30,11 +30,11 @@ class PayoutDetailsCipherTest {
 
     @Test
     void aNewKeyStillReadsWhatTheOldOneWroteWhenTheOldOneIsListed() {
-        PayoutDetailsCipher before = new PayoutDetailsCipher("the-old-key-0123456789", "", dataDir);
+        AtRestCipher before = new AtRestCipher("the-old-key-0123456789", "", dataDir);
         byte[] stored = before.encrypt(IBAN, "ctx");
 
-        PayoutDetailsCipher rotated = new PayoutDetailsCipher("the-new-key-0123456789", "the-old-key-0123456789", dataDir);
-        PayoutDetailsCipher forgotten = new PayoutDetailsCipher("the-new-key-0123456789", "", dataDir);
+        AtRestCipher rotated = new AtRestCipher("the-new-key-0123456789", "the-old-key-0123456789", dataDir);
+        AtRestCipher forgotten = new AtRestCipher("the-new-key-0123456789", "", dataDir);
 
         assertThat(rotated.decrypt(stored, "ctx")).isEqualTo(IBAN);
         assertThat(rotated.knownKeyId(stored)).contains(before.currentKeyId());
@@ -44,10 +44,10 @@ class PayoutDetailsCipherTest {
 
     @Test
     void withoutAConfiguredKeyOneIsGeneratedOnceAndKept() {
-        PayoutDetailsCipher first = new PayoutDetailsCipher("", "", dataDir);
-        PayoutDetailsCipher restarted = new PayoutDetailsCipher("", "", dataDir);
+        AtRestCipher first = new AtRestCipher("", "", dataDir);
+        AtRestCipher restarted = new AtRestCipher("", "", dataDir);
 
-        assertThat(dataDir.resolve(PayoutDetailsCipher.KEY_FILE)).exists();
+        assertThat(dataDir.resolve(AtRestCipher.KEY_FILE)).exists();
         assertThat(restarted.currentKeyId()).isEqualTo(first.currentKeyId());
         assertThat(restarted.decrypt(first.encrypt(IBAN, "ctx"), "ctx")).isEqualTo(IBAN);
     }
