@@ -4,6 +4,7 @@ import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.util.Currency;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * An amount of money in the minor units of its currency (4999 EUR is 49.99 EUR, 500 JPY is
@@ -30,6 +31,27 @@ public record Money(long amount, Currency currency) {
     public static Money of(long minor, String currencyCode) {
         Objects.requireNonNull(currencyCode, "currency code must not be null");
         return new Money(minor, Currency.getInstance(currencyCode));
+    }
+
+    /**
+     * The currency with this ISO 4217 code, exactly as written (three upper-case letters), that money
+     * can be kept in; empty for anything else, including pseudo-currencies without a minor unit (XAU).
+     */
+    public static Optional<Currency> currency(String code) {
+        if (code == null || code.length() != 3) {
+            return Optional.empty();
+        }
+        for (int i = 0; i < 3; i++) {
+            if (code.charAt(i) < 'A' || code.charAt(i) > 'Z') {
+                return Optional.empty();
+            }
+        }
+        try {
+            Currency currency = Currency.getInstance(code);
+            return currency.getDefaultFractionDigits() >= 0 ? Optional.of(currency) : Optional.empty();
+        } catch (IllegalArgumentException unknown) {
+            return Optional.empty();
+        }
     }
 
     public static Money zero(Currency currency) {

@@ -2,6 +2,7 @@ package dev.tandem.tracking;
 
 import java.time.Instant;
 import java.util.Optional;
+import java.util.function.Function;
 
 import dev.tandem.tracking.internal.LinkRepository;
 import dev.tandem.workspace.WorkspaceId;
@@ -31,13 +32,18 @@ public class TrackingLookup {
         }
     }
 
-    public ClickResolution resolveClick(WorkspaceId workspace, String clickId) {
+    /**
+     * A click id resolved to its link, or the reason it cannot be used; the link is read through
+     * {@code linkSource} (attribution keeps links in memory: their partner, program and slug never change).
+     */
+    public ClickResolution resolveClick(WorkspaceId workspace, String clickId,
+            Function<LinkId, Optional<Link>> linkSource) {
         ClickCheck check = clickIds.check(workspace, clickId);
         if (check instanceof ClickCheck.Invalid invalid) {
             return new ClickResolution.Rejected(invalid.reason());
         }
         ClickCheck.Valid valid = (ClickCheck.Valid) check;
-        return links.find(workspace, valid.linkId())
+        return linkSource.apply(valid.linkId())
                 .<ClickResolution>map(link -> new ClickResolution.Found(link, valid.clickedAt()))
                 .orElseGet(() -> new ClickResolution.Rejected("click id names a link that does not exist"));
     }

@@ -129,6 +129,17 @@ class MoneyTest {
     }
 
     @Test
+    void readsOnlyExactIsoCodesOfCurrenciesWithMinorUnits() {
+        assertThat(Money.currency("EUR")).contains(EUR);
+        assertThat(Money.currency("JPY")).contains(JPY);
+        assertThat(Money.currency("eur")).isEmpty();
+        assertThat(Money.currency(" EUR")).isEmpty();
+        assertThat(Money.currency("XAU")).isEmpty();
+        assertThat(Money.currency("ABC")).isEmpty();
+        assertThat(Money.currency(null)).isEmpty();
+    }
+
+    @Test
     void printsAmountInMajorUnitsWithCurrencyCode() {
         assertThat(Money.of(4999, "EUR")).hasToString("49.99 EUR");
         assertThat(Money.of(-5, "EUR")).hasToString("-0.05 EUR");

@@ -121,16 +121,11 @@ public class EventValidator {
             problems.add(problem("currency", "is required with an amount"));
             return null;
         }
-        try {
-            Currency currency = Currency.getInstance(code.trim());
-            if (code.trim().matches("[A-Z]{3}") && currency.getDefaultFractionDigits() >= 0) {
-                return currency;
-            }
-        } catch (IllegalArgumentException unknown) {
-            // falls through to the problem below
+        Optional<Currency> currency = Money.currency(code.trim());
+        if (currency.isEmpty()) {
+            problems.add(problem("currency", "must be an ISO 4217 currency code in upper case, e.g. EUR"));
         }
-        problems.add(problem("currency", "must be an ISO 4217 currency code in upper case, e.g. EUR"));
-        return null;
+        return currency.orElse(null);
     }
 
     private EventRepository.Sale refundOf(WorkspaceId workspace, EventInput in, EventType type, Money amount,

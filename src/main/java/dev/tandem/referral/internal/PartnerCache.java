@@ -12,8 +12,6 @@ import dev.tandem.partner.EnrollmentStatusChanged;
 import dev.tandem.partner.PartnerId;
 import dev.tandem.partner.Partners;
 import dev.tandem.program.ProgramId;
-import dev.tandem.tracking.ClickCheck;
-import dev.tandem.tracking.ClickIds;
 import dev.tandem.tracking.Link;
 import dev.tandem.tracking.LinkId;
 import dev.tandem.tracking.TrackingLookup;
@@ -34,15 +32,13 @@ public class PartnerCache {
     static final Duration FRESH_FOR = Duration.ofSeconds(3);
     private static final int MAX_ENTRIES = 100_000;
 
-    private final ClickIds clickIds;
     private final TrackingLookup tracking;
     private final Partners partners;
     private final Clock clock;
     private final Map<LinkId, Link> links = new ConcurrentHashMap<>();
     private final Map<Key, Status> statuses = new ConcurrentHashMap<>();
 
-    PartnerCache(ClickIds clickIds, TrackingLookup tracking, Partners partners, Clock clock) {
-        this.clickIds = clickIds;
+    PartnerCache(TrackingLookup tracking, Partners partners, Clock clock) {
         this.tracking = tracking;
         this.partners = partners;
         this.clock = clock;
@@ -56,14 +52,7 @@ public class PartnerCache {
 
     /** A click id resolved to its link and click time, or the reason it cannot be used. */
     public TrackingLookup.ClickResolution resolveClick(WorkspaceId workspace, String clickId) {
-        ClickCheck check = clickIds.check(workspace, clickId);
-        if (check instanceof ClickCheck.Invalid invalid) {
-            return new TrackingLookup.ClickResolution.Rejected(invalid.reason());
-        }
-        ClickCheck.Valid valid = (ClickCheck.Valid) check;
-        Optional<Link> link = link(workspace, valid.linkId());
-        return link.isPresent() ? new TrackingLookup.ClickResolution.Found(link.get(), valid.clickedAt())
-                : new TrackingLookup.ClickResolution.Rejected("click id names a link that does not exist");
+        return tracking.resolveClick(workspace, clickId, id -> link(workspace, id));
     }
 
     /** The workspace's link (its partner, program and slug never change, so it is kept). */
