@@ -1,7 +1,6 @@
 package dev.tandem.integration;
 
 import java.time.Clock;
-import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.Optional;
 
@@ -84,10 +83,8 @@ public class StripeWebhooks {
             return new Delivery.Refused("the Stripe-Signature header is missing");
         }
         try {
-            // the app's clock ticks in microseconds, and on JDK 17 a sub-millisecond tick clock's millis()
-            // divides by zero; Stripe's check reads millis(), so it gets this instant as a clock of its own
             Webhook.Signature.verifyHeader(payload, signatureHeader, account.signingSecret(), TOLERANCE_SECONDS,
-                    Clock.fixed(clock.instant(), ZoneOffset.UTC));
+                    clock);
         } catch (SignatureVerificationException bad) {
             log.info("Stripe webhook for {} refused: {}", account.workspaceId(), bad.getMessage());
             return new Delivery.Refused("the Stripe-Signature does not match this endpoint's signing secret, or is"
