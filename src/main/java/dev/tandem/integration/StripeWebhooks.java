@@ -1,7 +1,6 @@
 package dev.tandem.integration;
 
 import java.time.Clock;
-import java.time.temporal.ChronoUnit;
 import java.util.Optional;
 
 import com.stripe.exception.SignatureVerificationException;
@@ -105,7 +104,7 @@ public class StripeWebhooks {
         }
         Handled handled = handler.handle(account.workspaceId(), event);
         ReceivedStripeEvent result = new ReceivedStripeEvent(event.id(), event.type(),
-                clock.instant().truncatedTo(ChronoUnit.MICROS), handled.outcome(), handled.events(), handled.reason());
+                clock.instant(), handled.outcome(), handled.events(), handled.reason());
         if (!received.save(account.workspaceId(), result)) {
             // a twin delivery finished first; the intake recorded nothing twice, and its outcome stands
             return new Delivery.Duplicate(received.find(account.workspaceId(), event.id()).orElse(result));
