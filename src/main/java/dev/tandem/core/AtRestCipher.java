@@ -10,7 +10,6 @@ import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.nio.ByteBuffer;
 import java.security.GeneralSecurityException;
-import java.security.MessageDigest;
 import java.security.SecureRandom;
 import java.util.HashMap;
 import java.util.Map;
@@ -136,7 +135,7 @@ public class AtRestCipher {
         try {
             byte[] aes = SecretKeyFactory.getInstance("PBKDF2WithHmacSHA256")
                     .generateSecret(new PBEKeySpec(secret.toCharArray(), SALT, 100_000, 256)).getEncoded();
-            String id = HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(aes), 0, 4);
+            String id = HexFormat.of().formatHex(Sha256.of(aes), 0, 4);
             return new Key(id, new SecretKeySpec(aes, "AES"));
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException(e);

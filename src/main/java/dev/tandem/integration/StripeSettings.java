@@ -3,7 +3,6 @@ package dev.tandem.integration;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -61,7 +60,7 @@ public class StripeSettings {
         if (account.isPresent()) {
             return account.get();
         }
-        accounts.insertIfAbsent(workspace, endpointKey(), now());
+        accounts.insertIfAbsent(workspace, endpointKey(), clock.instant());
         return accounts.find(workspace).orElseThrow();
     }
 
@@ -81,7 +80,7 @@ public class StripeSettings {
                     "must be the endpoint's signing secret from Stripe: whsec_ followed by letters and digits");
         }
         StripeAccount before = account(workspace);
-        accounts.setSigningSecret(workspace, trimmed, now());
+        accounts.setSigningSecret(workspace, trimmed, clock.instant());
         StripeAccount after = accounts.find(workspace).orElseThrow();
         audit.record(workspace, by, before.configured() ? "stripe.secret_replaced" : "stripe.secret_set", null,
                 Map.of("secret", after.maskedSecret()));
@@ -115,10 +114,11 @@ public class StripeSettings {
             throw new InvalidInputException(problems);
         }
         String canonical = known.get().code();
-        accounts.mapPromotionCode(workspace, promotion, canonical, now());
+        Instant now = clock.instant();
+        accounts.mapPromotionCode(workspace, promotion, canonical, now);
         audit.record(workspace, by, "stripe.promotion_code_mapped", null, Map.of("promotionCode", promotion,
                 "code", canonical));
-        return new PromotionCodeMapping(promotion, canonical, now());
+        return new PromotionCodeMapping(promotion, canonical, now);
     }
 
     @Transactional
@@ -137,10 +137,6 @@ public class StripeSettings {
     /** The latest {@link #RECENT_EVENTS} events Stripe sent, newest first. */
     public List<ReceivedStripeEvent> recentEvents(WorkspaceId workspace) {
         return received.latest(workspace, RECENT_EVENTS);
-    }
-
-    private Instant now() {
-        return clock.instant().truncatedTo(ChronoUnit.MICROS);
     }
 
     private static String endpointKey() {

@@ -1,8 +1,6 @@
 package dev.tandem.integration;
 
 import java.time.Clock;
-import java.time.ZoneOffset;
-import java.time.temporal.ChronoUnit;
 import java.util.Optional;
 
 import com.stripe.exception.SignatureVerificationException;
@@ -84,10 +82,8 @@ public class StripeWebhooks {
             return new Delivery.Refused("the Stripe-Signature header is missing");
         }
         try {
-            // the app's clock ticks in microseconds, and on JDK 17 a sub-millisecond tick clock's millis()
-            // divides by zero; Stripe's check reads millis(), so it gets this instant as a clock of its own
             Webhook.Signature.verifyHeader(payload, signatureHeader, account.signingSecret(), TOLERANCE_SECONDS,
-                    Clock.fixed(clock.instant(), ZoneOffset.UTC));
+                    clock);
         } catch (SignatureVerificationException bad) {
             log.info("Stripe webhook for {} refused: {}", account.workspaceId(), bad.getMessage());
             return new Delivery.Refused("the Stripe-Signature does not match this endpoint's signing secret, or is"
@@ -108,7 +104,7 @@ public class StripeWebhooks {
         }
         Handled handled = handler.handle(account.workspaceId(), event);
         ReceivedStripeEvent result = new ReceivedStripeEvent(event.id(), event.type(),
-                clock.instant().truncatedTo(ChronoUnit.MICROS), handled.outcome(), handled.events(), handled.reason());
+                clock.instant(), handled.outcome(), handled.events(), handled.reason());
         if (!received.save(account.workspaceId(), result)) {
             // a twin delivery finished first; the intake recorded nothing twice, and its outcome stands
             return new Delivery.Duplicate(received.find(account.workspaceId(), event.id()).orElse(result));

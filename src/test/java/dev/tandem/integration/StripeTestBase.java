@@ -18,12 +18,14 @@ import javax.crypto.spec.SecretKeySpec;
 
 import dev.tandem.core.Ids;
 import dev.tandem.testing.IntegrationTest;
+import dev.tandem.testing.MovableClock;
 import dev.tandem.testing.ProgramFixtures;
 import dev.tandem.tracking.ClickIds;
 import dev.tandem.tracking.LinkId;
 import dev.tandem.workspace.Actor;
 import dev.tandem.workspace.WorkspaceId;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.annotation.Import;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -31,11 +33,17 @@ import tools.jackson.databind.json.JsonMapper;
  * endpoint with its signing secret; Stripe-shaped events (as Stripe documents its Event, Checkout
  * Session, Invoice, Charge and Dispute objects) signed the way Stripe documents it:
  * {@code Stripe-Signature: t=<unix seconds>,v1=<hex HMAC-SHA256(secret, t + "." + payload)>}.
+ * Times come from the app's clock, which stands months away from the system's: a signature check
+ * that read the system's time would refuse every delivery.
  */
+@Import(MovableClock.Config.class)
 abstract class StripeTestBase extends IntegrationTest {
 
     static final JsonMapper JSON = JsonMapper.builder().build();
     static final Actor MANAGER = ProgramFixtures.MANAGER;
+
+    @Autowired
+    MovableClock clock;
 
     @Autowired
     ProgramFixtures programs;
@@ -64,7 +72,7 @@ abstract class StripeTestBase extends IntegrationTest {
         jdbc.sql("insert into link (workspace_id, id, program_id, partner_id, slug, created_at) values (?, ?, ?, ?, ?, ?)")
                 .params(s.workspace().value(), link.value(), s.program().id().value(), ana.partner().id().value(),
                         "ana-" + UUID.randomUUID().toString().substring(0, 8),
-                        Timestamp.from(Instant.now().minusSeconds(86_400 * 90)))
+                        Timestamp.from(clock.instant().minusSeconds(86_400 * 90)))
                 .update();
         String secret = "whsec_" + UUID.randomUUID().toString().replace("-", "");
         settings.setSigningSecret(s.workspace(), MANAGER, secret);
@@ -73,12 +81,12 @@ abstract class StripeTestBase extends IntegrationTest {
 
     /** A click on the partner's link a day ago, its id signed as the redirect signs it. */
     String click(Shop shop) {
-        return clickIds.issue(shop.workspace(), shop.link(), Instant.now().minusSeconds(86_400));
+        return clickIds.issue(shop.workspace(), shop.link(), clock.instant().minusSeconds(86_400));
     }
 
     /** Delivers the event as Stripe does, signed now. */
     Answer deliver(Shop shop, String payload) {
-        return post(shop.endpointKey(), payload, signature(shop.secret(), payload, Instant.now().getEpochSecond()));
+        return post(shop.endpointKey(), payload, signature(shop.secret(), payload, clock.instant().getEpochSecond()));
     }
 
     Answer deliver(Shop shop, Map<String, Object> event) {
@@ -126,9 +134,9 @@ abstract class StripeTestBase extends IntegrationTest {
     }
 
     /** An Event object around {@code object}, as Stripe sends it. */
-    static Map<String, Object> event(String type, Map<String, Object> object) {
+    Map<String, Object> event(String type, Map<String, Object> object) {
         return map("id", id("evt"), "object", "event", "api_version", "2025-03-31.basil",
-                "created", Instant.now().getEpochSecond(), "livemode", false, "pending_webhooks", 1,
+                "created", clock.instant().getEpochSecond(), "livemode", false, "pending_webhooks", 1,
                 "request", map("id", null, "idempotency_key", null), "type", type, "data", map("object", object));
     }
 
@@ -152,14 +160,14 @@ abstract class StripeTestBase extends IntegrationTest {
     }
 
     /** A paid invoice of a subscription: 24.20 EUR of which 4.20 tax, paid with a payment intent. */
-    static Map<String, Object> paidInvoice(String invoiceId, String customer, String paymentIntent, String reason) {
+    Map<String, Object> paidInvoice(String invoiceId, String customer, String paymentIntent, String reason) {
         return map("id", invoiceId, "object", "invoice", "status", "paid", "billing_reason", reason,
                 "customer", customer, "customer_email", "ana.customer@example.com", "customer_name", "Carla Gomez",
                 "currency", "eur", "subtotal", 2000, "total", 2420, "total_excluding_tax", 2000, "amount_paid", 2420,
                 "payment_intent", paymentIntent,
                 "parent", map("type", "subscription_details", "subscription_details", map("subscription", "sub_1",
                         "metadata", map())),
-                "status_transitions", map("paid_at", Instant.now().getEpochSecond()), "metadata", map());
+                "status_transitions", map("paid_at", clock.instant().getEpochSecond()), "metadata", map());
     }
 
     /** A charge with its refunds so far (each {@code [id, amount]}), or without the list when {@code refunds} is null. */

@@ -145,9 +145,9 @@ class StripeWebhookTest extends StripeTestBase {
         String payload = JSON.writeValueAsString(event("invoice.paid", paidInvoice("in_forged", "cus_x", "pi_x", "manual")));
 
         Answer wrongSecret = post(shop.endpointKey(), payload,
-                signature("whsec_" + "f".repeat(32), payload, Instant.now().getEpochSecond()));
+                signature("whsec_" + "f".repeat(32), payload, clock.instant().getEpochSecond()));
         Answer tampered = post(shop.endpointKey(), payload.replace("2420", "9999"),
-                signature(shop.secret(), payload, Instant.now().getEpochSecond()));
+                signature(shop.secret(), payload, clock.instant().getEpochSecond()));
         Answer unsigned = post(shop.endpointKey(), payload, null);
 
         for (Answer answer : List.of(wrongSecret, tampered, unsigned)) {
@@ -163,7 +163,7 @@ class StripeWebhookTest extends StripeTestBase {
         String payload = JSON.writeValueAsString(event("invoice.paid", paidInvoice("in_stale", "cus_s", "pi_s", "manual")));
 
         Answer stale = post(shop.endpointKey(), payload,
-                signature(shop.secret(), payload, Instant.now().minusSeconds(6 * 60).getEpochSecond()));
+                signature(shop.secret(), payload, clock.instant().minusSeconds(6 * 60).getEpochSecond()));
 
         assertThat(stale.status()).as(stale.body()).isEqualTo(400);
         assertThat(count("stripe_event", shop)).isZero();
@@ -208,7 +208,7 @@ class StripeWebhookTest extends StripeTestBase {
     void anUnknownEndpointKeyIs404AndAnEndpointWithoutSecretIs503() {
         Shop shop = shop("Unknown");
         String payload = JSON.writeValueAsString(event("invoice.paid", paidInvoice("in_u", "cus_u", "pi_u", "manual")));
-        String signature = signature(shop.secret(), payload, Instant.now().getEpochSecond());
+        String signature = signature(shop.secret(), payload, clock.instant().getEpochSecond());
         String unconfigured = settings.account(programs.program("No secret").workspace()).endpointKey();
 
         assertThat(post("A".repeat(40), payload, signature).status()).isEqualTo(404);

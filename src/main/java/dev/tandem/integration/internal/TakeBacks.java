@@ -92,7 +92,9 @@ class TakeBacks {
     /** Records the refund or chargeback unless it was recorded before or nothing is left of the sale. */
     private void take(WorkspaceId workspace, StripeEvent event, Sale sale, String id, String type, long amount,
             List<EventId> recorded, List<String> notes) {
-        Referrals.SaleRefunds state = referrals.sale(workspace, sale.externalId()).orElseThrow();
+        // read again only once this delivery took something back: until then the sale's state is as just read
+        Referrals.SaleRefunds state = recorded.isEmpty() ? sale.state()
+                : referrals.sale(workspace, sale.externalId()).orElseThrow();
         if (id == null || state.hasRefund(id)) {
             notes.add(type + " " + id + " was recorded before");
             return;
