@@ -4,7 +4,6 @@ import java.util.List;
 import java.util.Optional;
 
 import dev.tandem.core.FieldProblem;
-import dev.tandem.core.Ids;
 import dev.tandem.partner.EnrollmentStatus;
 import dev.tandem.partner.PartnerId;
 import dev.tandem.partner.Partners;
@@ -58,7 +57,7 @@ class DealPrograms {
 
     private static Optional<ProgramId> parse(String id) {
         try {
-            return Optional.of(new ProgramId(Ids.parse(ProgramId.PREFIX, id)));
+            return Optional.of(ProgramId.parse(id));
         } catch (IllegalArgumentException notAnId) {
             return Optional.empty();
         }

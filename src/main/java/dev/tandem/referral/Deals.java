@@ -148,18 +148,19 @@ public class Deals {
         return Page.fromOverfetch(repository.list(workspace, status, page.startingAfter(), page.fetchSize()), page);
     }
 
-    /** The manager's queue: every submitted registration, oldest first (at most {@code limit}). */
-    @Transactional
-    public List<Row> waiting(WorkspaceId workspace, int limit) {
-        repository.expire(workspace, clock.instant());
-        return repository.submitted(workspace, limit);
+    /**
+     * The manager's queue: every submitted registration, oldest first (at most {@code waitingLimit}),
+     * and a page of the decided (and expired) ones, newest first.
+     */
+    public record Queue(List<Row> waiting, Page<Row> decided) {
     }
 
-    /** Decided (and expired) registrations, newest first. */
+    /** The queue page's two lists, read after expiring overdue registrations once for both. */
     @Transactional
-    public Page<Row> decided(WorkspaceId workspace, PageRequest page) {
+    public Queue queue(WorkspaceId workspace, int waitingLimit, PageRequest decided) {
         repository.expire(workspace, clock.instant());
-        return Page.fromOverfetch(repository.decided(workspace, page.startingAfter(), page.fetchSize()), page);
+        return new Queue(repository.submitted(workspace, waitingLimit), Page.fromOverfetch(
+                repository.decided(workspace, decided.startingAfter(), decided.fetchSize()), decided));
     }
 
     /** The partner's own registrations, newest first. */

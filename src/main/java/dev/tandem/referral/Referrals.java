@@ -1,6 +1,9 @@
 package dev.tandem.referral;
 
+import java.util.Collection;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -146,11 +149,33 @@ public class Referrals {
 
     /** Whether this email already belongs to a customer with a referral in the program (for deal conflicts). */
     public Optional<Row> existingReferral(WorkspaceId workspace, ProgramId program, String customerEmail) {
-        if (customerEmail == null || customerEmail.isBlank()) {
-            return Optional.empty();
+        CustomerKey key = new CustomerKey(program, customerEmail);
+        return Optional.ofNullable(existingReferrals(workspace, List.of(key)).get(key));
+    }
+
+    /** A customer of a program by email, as a queue of claims asks about many at once. */
+    public record CustomerKey(ProgramId program, String email) {
+    }
+
+    /**
+     * {@link #existingReferral} for each key, the program and partner names read once for all of
+     * them rather than once per key; keys with no referral are left out.
+     */
+    public Map<CustomerKey, Row> existingReferrals(WorkspaceId workspace, Collection<CustomerKey> keys) {
+        Map<CustomerKey, ReferralRepository.WithCustomer> found = new LinkedHashMap<>();
+        for (CustomerKey key : new LinkedHashSet<>(keys)) {
+            if (key.email() != null && !key.email().isBlank()) {
+                referrals.byEmail(workspace, key.program(), EmailAddresses.normalised(key.email()))
+                        .ifPresent(r -> found.put(key, r));
+            }
         }
-        return referrals.byEmail(workspace, program, EmailAddresses.normalised(customerEmail))
-                .map(r -> rows(workspace, List.of(r)).get(0));
+        List<Row> rows = rows(workspace, List.copyOf(found.values()));
+        Map<CustomerKey, Row> byKey = new HashMap<>();
+        int i = 0;
+        for (CustomerKey key : found.keySet()) {
+            byKey.put(key, rows.get(i++));
+        }
+        return byKey;
     }
 
     private List<Row> rows(WorkspaceId workspace, List<ReferralRepository.WithCustomer> rows) {

@@ -1,6 +1,7 @@
 package dev.tandem.referral.web;
 
 import java.util.List;
+import java.util.Map;
 
 import dev.tandem.core.ConflictException;
 import dev.tandem.core.InvalidInputException;
@@ -91,14 +92,18 @@ class ClaimAdminController {
 
     private String page(StaffPrincipal me, String after, Model model) {
         Page<Claims.Row> decided = claims.decided(me.workspaceId(), PageRequest.of(PAGE_SIZE, after, ClaimId.PREFIX));
-        model.addAttribute("waiting", claims.waiting(me.workspaceId(), WAITING_LIMIT).stream()
-                .map(row -> new Line(row, referrals.existingReferral(me.workspaceId(), row.claim().programId(),
-                        row.claim().customerEmail()).orElse(null)))
-                .toList());
+        List<Claims.Row> waiting = claims.waiting(me.workspaceId(), WAITING_LIMIT);
+        Map<Referrals.CustomerKey, Referrals.Row> current = referrals.existingReferrals(me.workspaceId(),
+                waiting.stream().map(ClaimAdminController::customer).toList());
+        model.addAttribute("waiting", waiting.stream().map(row -> new Line(row, current.get(customer(row)))).toList());
         model.addAttribute("decided", decided.data());
         if (decided.hasMore()) {
             model.addAttribute("nextCursor", decided.data().get(decided.data().size() - 1).claim().id().toString());
         }
         return "referral/deals/admin-claims";
+    }
+
+    private static Referrals.CustomerKey customer(Claims.Row row) {
+        return new Referrals.CustomerKey(row.claim().programId(), row.claim().customerEmail());
     }
 }

@@ -82,8 +82,9 @@ class DealAdminController {
     }
 
     private String page(StaffPrincipal me, String after, Model model) {
-        Page<Deals.Row> decided = deals.decided(me.workspaceId(), PageRequest.of(PAGE_SIZE, after, DealId.PREFIX));
-        model.addAttribute("waiting", deals.waiting(me.workspaceId(), WAITING_LIMIT));
+        Deals.Queue queue = deals.queue(me.workspaceId(), WAITING_LIMIT, PageRequest.of(PAGE_SIZE, after, DealId.PREFIX));
+        Page<Deals.Row> decided = queue.decided();
+        model.addAttribute("waiting", queue.waiting());
         model.addAttribute("decided", decided.data());
         if (decided.hasMore()) {
             model.addAttribute("nextCursor", decided.data().get(decided.data().size() - 1).deal().id().toString());
