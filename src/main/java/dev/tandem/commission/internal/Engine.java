@@ -275,9 +275,13 @@ class Engine {
                 words.add((String) w[0], (String) w[1], java.util.Arrays.copyOfRange(w, 2, w.length));
             }
         }
-        Money capped = cap(e, rule, amount);
-        if (!capped.equals(amount)) {
-            String cap = capName(e, rule, amount);
+        Money uncapped = amount;
+        // the tightest cap, when it allows less than the rule pays
+        Optional<Map.Entry<String, Long>> tightest = caps(e, rule).entrySet().stream()
+                .min(Map.Entry.comparingByValue()).filter(c -> Math.max(0, c.getValue()) < uncapped.amount());
+        if (tightest.isPresent()) {
+            Money capped = new Money(Math.max(0, tightest.get().getValue()), amount.currency());
+            String cap = tightest.get().getKey();
             words.add(", capped at " + capped + " (" + CAP_WORDS.get(cap) + ")", "capped", Explanation.money(capped),
                     Explanation.label("commission.explain.cap." + cap));
             amount = capped;
@@ -311,18 +315,6 @@ class Engine {
         Instant from = month.atDay(1).atStartOfDay(ZoneOffset.UTC).toInstant();
         Instant until = month.plusMonths(1).atDay(1).atStartOfDay(ZoneOffset.UTC).toInstant();
         return commissions.salesSince(e.workspaceId(), e.programId(), e.partnerId(), from, until, e.eventId());
-    }
-
-    private Money cap(ConversionRecorded e, Rule rule, Money amount) {
-        long allowed = amount.amount();
-        for (Map.Entry<String, Long> c : caps(e, rule).entrySet()) {
-            allowed = Math.min(allowed, Math.max(0, c.getValue()));
-        }
-        return new Money(allowed, amount.currency());
-    }
-
-    private String capName(ConversionRecorded e, Rule rule, Money amount) {
-        return caps(e, rule).entrySet().stream().min(Map.Entry.comparingByValue()).map(Map.Entry::getKey).orElse("cap");
     }
 
     /** What each cap of the rule still allows, by the cap's name. */
