@@ -252,43 +252,12 @@ public class CommissionPlans {
         }
     }
 
-    // contiguous from month 1, each step ending before the next begins, only the last open-ended
-    private List<Step> schedule(String at, List<PlanInput.StepInput> input, List<FieldProblem> problems) {
-        List<Step> steps = new ArrayList<>();
-        int expectedFrom = 1;
-        for (int i = 0; i < input.size(); i++) {
-            PlanInput.StepInput s = input.get(i);
-            String here = at + "[" + i + "]";
-            if (s == null || s.fromMonth() == null) {
-                problems.add(problem(here + ".fromMonth", "validation.required", "is required"));
-                return null;
-            }
-            if (s.fromMonth() != expectedFrom) {
-                problems.add(problem(here + ".fromMonth", "plan.error.scheduleGap", expectedFrom == 1
-                        ? "must be 1: the schedule starts with the first month"
-                        : "must be " + expectedFrom + ": steps must follow each other without gaps or overlaps"));
-                return null;
-            }
-            if (s.toMonth() != null && s.toMonth() < s.fromMonth()) {
-                problems.add(problem(here + ".toMonth", "plan.error.toBeforeFrom", "must not be before fromMonth"));
-                return null;
-            }
-            if (s.toMonth() == null && i < input.size() - 1) {
-                problems.add(problem(here + ".toMonth", "plan.error.openNotLast",
-                        "is required: only the last step may run for the customer's lifetime"));
-                return null;
-            }
-            Percentage p = percent(s.percent(), here + ".percent", problems);
-            if (p == null) {
-                return null;
-            }
-            steps.add(new Step(s.fromMonth(), s.toMonth(), p));
-            expectedFrom = s.toMonth() == null ? Integer.MAX_VALUE : s.toMonth() + 1;
-        }
-        return steps;
+    private static List<Step> schedule(String at, List<PlanInput.StepInput> input, List<FieldProblem> problems) {
+        return ranges(at, input.stream().map(s -> s == null ? null : new RangeInput(s.fromMonth(), s.toMonth(),
+                s.percent())).toList(), MONTHS, Step::new, problems);
     }
 
-    private List<VolumeTier> volumeTiers(String at, List<PlanInput.VolumeTierInput> input, Reward reward,
+    private static List<VolumeTier> volumeTiers(String at, List<PlanInput.VolumeTierInput> input, Reward reward,
             List<FieldProblem> problems) {
         if (input == null || input.isEmpty()) {
             return List.of();
@@ -297,37 +266,67 @@ public class CommissionPlans {
             problems.add(problem(at, "plan.error.volumeTiersPercent", "are only for a percentage without a schedule"));
             return List.of();
         }
-        List<VolumeTier> tiers = new ArrayList<>();
+        List<VolumeTier> tiers = ranges(at, input.stream().map(v -> v == null ? null : new RangeInput(v.fromSale(),
+                v.toSale(), v.percent())).toList(), SALES, VolumeTier::new, problems);
+        return tiers == null ? List.of() : tiers;
+    }
+
+    /** A schedule step or a volume tier as given: a range of months or sales and its rate. */
+    private record RangeInput(Integer from, Integer to, String percent) {
+    }
+
+    /** How a kind of range names its fields and explains a gap or an open end in the middle. */
+    private record RangeWords(String from, String to, String gapCode, String startsAtOne, String noGaps,
+            String openNotLast) {
+    }
+
+    private static final RangeWords MONTHS = new RangeWords("fromMonth", "toMonth", "plan.error.scheduleGap",
+            "the schedule starts with the first month", "steps must follow each other without gaps or overlaps",
+            "only the last step may run for the customer's lifetime");
+    private static final RangeWords SALES = new RangeWords("fromSale", "toSale", "plan.error.volumeOverlap",
+            "the tiers start with the month's first sale", "tiers must not overlap or leave gaps",
+            "only the last tier may be open");
+
+    private interface RangeOf<T> {
+        T of(int from, Integer to, Percentage percent);
+    }
+
+    // contiguous from 1, each range ending before the next begins, only the last open-ended; null if not
+    private static <T> List<T> ranges(String at, List<RangeInput> input, RangeWords words, RangeOf<T> range,
+            List<FieldProblem> problems) {
+        List<T> ranges = new ArrayList<>();
         int expectedFrom = 1;
         for (int i = 0; i < input.size(); i++) {
-            PlanInput.VolumeTierInput v = input.get(i);
+            RangeInput r = input.get(i);
             String here = at + "[" + i + "]";
-            if (v == null || v.fromSale() == null) {
-                problems.add(problem(here + ".fromSale", "validation.required", "is required"));
-                return List.of();
+            if (r == null || r.from() == null) {
+                problems.add(problem(here + "." + words.from(), "validation.required", "is required"));
+                return null;
             }
-            if (v.fromSale() != expectedFrom) {
-                problems.add(problem(here + ".fromSale", "plan.error.volumeOverlap", expectedFrom == 1
-                        ? "must be 1: the tiers start with the month's first sale"
-                        : "must be " + expectedFrom + ": tiers must not overlap or leave gaps"));
-                return List.of();
+            if (r.from() != expectedFrom) {
+                problems.add(problem(here + "." + words.from(), words.gapCode(), expectedFrom == 1
+                        ? "must be 1: " + words.startsAtOne()
+                        : "must be " + expectedFrom + ": " + words.noGaps()));
+                return null;
             }
-            if (v.toSale() != null && v.toSale() < v.fromSale()) {
-                problems.add(problem(here + ".toSale", "plan.error.toBeforeFrom", "must not be before fromSale"));
-                return List.of();
+            if (r.to() != null && r.to() < r.from()) {
+                problems.add(problem(here + "." + words.to(), "plan.error.toBeforeFrom",
+                        "must not be before " + words.from()));
+                return null;
             }
-            if (v.toSale() == null && i < input.size() - 1) {
-                problems.add(problem(here + ".toSale", "plan.error.openNotLast", "is required: only the last tier may be open"));
-                return List.of();
+            if (r.to() == null && i < input.size() - 1) {
+                problems.add(problem(here + "." + words.to(), "plan.error.openNotLast",
+                        "is required: " + words.openNotLast()));
+                return null;
             }
-            Percentage p = percent(v.percent(), here + ".percent", problems);
+            Percentage p = percent(r.percent(), here + ".percent", problems);
             if (p == null) {
-                return List.of();
+                return null;
             }
-            tiers.add(new VolumeTier(v.fromSale(), v.toSale(), p));
-            expectedFrom = v.toSale() == null ? Integer.MAX_VALUE : v.toSale() + 1;
+            ranges.add(range.of(r.from(), r.to(), p));
+            expectedFrom = r.to() == null ? Integer.MAX_VALUE : r.to() + 1;
         }
-        return tiers;
+        return ranges;
     }
 
     private static Conditions conditions(String at, PlanInput.ConditionsInput in, List<FieldProblem> problems) {

@@ -208,7 +208,8 @@ class CommissionScenarioTest extends CommissionTestBase {
                 .map(c -> CommissionId.parse(c.get("id").asString())).toList();
         commissions.markPaid(setup.workspace(), ProgramFixtures.MANAGER, payable, java.util.UUID.randomUUID());
         assertThat(balance(fa, "EUR")).containsExactly(0, 0, 2_500);
-        assertThat(second).isNotNull();
+        assertThat(madeBy(second)).extracting(c -> c.get("amount").asLong()).as("the second sale earns its own 10%")
+                .containsExactly(2_000L);
         assertBooksBalance();
     }
 

@@ -15,6 +15,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Supplier;
 
 import dev.tandem.commission.Commission;
 import dev.tandem.commission.CommissionId;
@@ -29,6 +30,7 @@ import dev.tandem.partner.Enrollment;
 import dev.tandem.partner.EnrollmentStatus;
 import dev.tandem.partner.EnrollmentStatusChanged;
 import dev.tandem.partner.Partner;
+import dev.tandem.partner.PartnerId;
 import dev.tandem.partner.Partners;
 import dev.tandem.program.CommissionPlan;
 import dev.tandem.program.CommissionPlan.Rule;
@@ -111,19 +113,21 @@ class Engine {
         if (e.to() != EnrollmentStatus.APPROVED) {
             return;
         }
-        recruited(e.workspaceId(), e.programId(), partners.get(e.workspaceId(), e.partnerId()), false, null);
+        Partner recruit = partners.get(e.workspaceId(), e.partnerId());
+        recruited(e.workspaceId(), e.programId(), recruit.introducedBy(), () -> recruit, false, null);
     }
 
     /**
-     * Pays the introducer of {@code recruit} what their plan's partner_recruited rules pay at this
-     * moment (approval, or the recruit's first sale), once per recruit, program and rule.
+     * Pays {@code introducedBy}, who introduced {@code recruit}, what their plan's partner_recruited
+     * rules pay at this moment (approval, or the recruit's first sale), once per recruit, program and
+     * rule. The recruit and the tier are looked up only when a rule pays: this runs for every sale.
      */
     private void recruited(dev.tandem.workspace.WorkspaceId workspace, dev.tandem.program.ProgramId program,
-            Partner recruit, boolean firstSale, dev.tandem.referral.EventId sale) {
-        if (recruit.introducedBy() == null) {
+            PartnerId introducedBy, Supplier<Partner> recruitOf, boolean firstSale, dev.tandem.referral.EventId sale) {
+        if (introducedBy == null) {
             return;
         }
-        Optional<Enrollment> introducer = partners.enrollment(workspace, program, recruit.introducedBy())
+        Optional<Enrollment> introducer = partners.enrollment(workspace, program, introducedBy)
                 .filter(en -> en.status() == EnrollmentStatus.APPROVED);
         if (introducer.isEmpty()) {
             return;
@@ -134,12 +138,17 @@ class Engine {
             return;
         }
         CommissionPlan plan = inForce.get();
-        String tierName = programs.tier(workspace, program, plan.tierId()).name();
+        Partner recruit = null;
+        String tierName = null;
         for (int i = 0; i < plan.rules().size(); i++) {
             Rule rule = plan.rules().get(i);
             if (rule.trigger() != Trigger.PARTNER_RECRUITED || rule.reward().flat() == null
                     || rule.paysAtFirstSale() != firstSale) {
                 continue;
+            }
+            if (recruit == null) {
+                recruit = recruitOf.get();
+                tierName = programs.tier(workspace, program, plan.tierId()).name();
             }
             String moment = firstSale ? "first sale" : "approved";
             Explanation why = Explanation.of(tierName, plan.version()).add(rule.reward().flat() + " for recruiting "
@@ -161,14 +170,19 @@ class Engine {
             case SALE -> e.recurring() ? Trigger.RECURRING_SALE : Trigger.SALE;
             default -> null;
         };
-        Program program = programs.get(e.workspaceId(), e.programId());
-        Optional<Enrollment> enrollment = partners.enrollment(e.workspaceId(), e.programId(), e.partnerId());
-        if (trigger == null || enrollment.isEmpty()) {
+        if (trigger == null) {
             return;
         }
-        if (trigger == Trigger.SALE || trigger == Trigger.RECURRING_SALE) {
-            // a recruit's sale may pay whoever introduced them, whatever the recruit's own plan says
-            recruited(e.workspaceId(), e.programId(), partners.get(e.workspaceId(), e.partnerId()), true, e.eventId());
+        Optional<Enrollment> enrollment = partners.enrollment(e.workspaceId(), e.programId(), e.partnerId());
+        if (enrollment.isEmpty()) {
+            return;
+        }
+        boolean sale = trigger == Trigger.SALE || trigger == Trigger.RECURRING_SALE;
+        if (sale) {
+            // a recruit's sale may pay whoever introduced them, whatever the recruit's own plan says; the
+            // enrollment carries the partner's introducer, so most sales need no further look-up
+            recruited(e.workspaceId(), e.programId(), enrollment.get().introducedBy(),
+                    () -> partners.get(e.workspaceId(), e.partnerId()), true, e.eventId());
         }
         Optional<CommissionPlan> inForce = plans.inForce(e.workspaceId(), enrollment.get().tierId(), e.occurredAt());
         if (inForce.isEmpty()) {
@@ -181,7 +195,8 @@ class Engine {
                     clock.instant(), null, null), plan.id().value());
         }
         String tierName = programs.tier(e.workspaceId(), e.programId(), plan.tierId()).name();
-        boolean sale = trigger == Trigger.SALE || trigger == Trigger.RECURRING_SALE;
+        // only a sale needs the program: for its currency and its milestones
+        Program program = sale ? programs.get(e.workspaceId(), e.programId()) : null;
         if (sale && e.amount() != null && !e.amount().currency().equals(program.currency())) {
             Money nothing = Money.zero(program.currency());
             String sold = e.amount().currency().getCurrencyCode();
@@ -260,9 +275,13 @@ class Engine {
                 words.add((String) w[0], (String) w[1], java.util.Arrays.copyOfRange(w, 2, w.length));
             }
         }
-        Money capped = cap(e, rule, amount);
-        if (!capped.equals(amount)) {
-            String cap = capName(e, rule, amount);
+        Money uncapped = amount;
+        // the tightest cap, when it allows less than the rule pays
+        Optional<Map.Entry<String, Long>> tightest = caps(e, rule).entrySet().stream()
+                .min(Map.Entry.comparingByValue()).filter(c -> Math.max(0, c.getValue()) < uncapped.amount());
+        if (tightest.isPresent()) {
+            Money capped = new Money(Math.max(0, tightest.get().getValue()), amount.currency());
+            String cap = tightest.get().getKey();
             words.add(", capped at " + capped + " (" + CAP_WORDS.get(cap) + ")", "capped", Explanation.money(capped),
                     Explanation.label("commission.explain.cap." + cap));
             amount = capped;
@@ -296,18 +315,6 @@ class Engine {
         Instant from = month.atDay(1).atStartOfDay(ZoneOffset.UTC).toInstant();
         Instant until = month.plusMonths(1).atDay(1).atStartOfDay(ZoneOffset.UTC).toInstant();
         return commissions.salesSince(e.workspaceId(), e.programId(), e.partnerId(), from, until, e.eventId());
-    }
-
-    private Money cap(ConversionRecorded e, Rule rule, Money amount) {
-        long allowed = amount.amount();
-        for (Map.Entry<String, Long> c : caps(e, rule).entrySet()) {
-            allowed = Math.min(allowed, Math.max(0, c.getValue()));
-        }
-        return new Money(allowed, amount.currency());
-    }
-
-    private String capName(ConversionRecorded e, Rule rule, Money amount) {
-        return caps(e, rule).entrySet().stream().min(Map.Entry.comparingByValue()).map(Map.Entry::getKey).orElse("cap");
     }
 
     /** What each cap of the rule still allows, by the cap's name. */
