@@ -435,13 +435,9 @@ public class CommissionPlans {
     }
 
     private static Currency currency(String code, String field, List<FieldProblem> problems) {
-        String c = code.trim();
-        try {
-            if (c.matches("[A-Z]{3}")) {
-                return Currency.getInstance(c);
-            }
-        } catch (IllegalArgumentException unknown) {
-            // reported below
+        Optional<Currency> currency = Money.currency(code.trim());
+        if (currency.isPresent()) {
+            return currency.get();
         }
         problems.add(problem(field, "plan.error.unknownCurrency", "must be an ISO 4217 currency code such as EUR"));
         return null;

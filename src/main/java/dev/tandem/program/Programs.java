@@ -16,6 +16,7 @@ import java.util.regex.Pattern;
 import dev.tandem.core.FieldProblem;
 import dev.tandem.core.Ids;
 import dev.tandem.core.InvalidInputException;
+import dev.tandem.core.Money;
 import dev.tandem.core.NotFoundException;
 import dev.tandem.core.WebAddresses;
 import dev.tandem.program.internal.ProgramRepository;
@@ -299,13 +300,9 @@ public class Programs {
     }
 
     private static Currency currency(String code, List<FieldProblem> problems) {
-        try {
-            Currency currency = Currency.getInstance(code == null ? "" : code.trim().toUpperCase(Locale.ROOT));
-            if (currency.getDefaultFractionDigits() >= 0) {
-                return currency;
-            }
-        } catch (IllegalArgumentException unknown) {
-            // reported below
+        Optional<Currency> currency = Money.currency(code == null ? "" : code.trim().toUpperCase(Locale.ROOT));
+        if (currency.isPresent()) {
+            return currency.get();
         }
         problems.add(new FieldProblem("currency", "must be an ISO 4217 currency code such as EUR", "program.error.currency"));
         return null;

@@ -29,15 +29,8 @@ final class DealAmounts {
         if (trimmed.isEmpty()) {
             return fallback;
         }
-        try {
-            Currency currency = Currency.getInstance(trimmed);
-            if (currency.getDefaultFractionDigits() >= 0) {
-                return currency;
-            }
-        } catch (IllegalArgumentException unknown) {
-            // answered below, as for a pseudo-currency
-        }
-        throw InvalidInputException.of("currency", "deal.error.currency", "must be an ISO 4217 currency code like EUR");
+        return Money.currency(trimmed).orElseThrow(() -> InvalidInputException.of("currency", "deal.error.currency",
+                "must be an ISO 4217 currency code like EUR"));
     }
 
     /** The amount in {@code currency}, or null when nothing was typed. */
