@@ -106,6 +106,24 @@ public class AtRestCipher {
         return keyFor(encrypted).map(Key::id);
     }
 
+    /**
+     * Refuses to go on when a stored value was encrypted with a key this node does not have (a
+     * changed or mistyped TANDEM_ENCRYPTION_KEY): better a clear stop at start than failures later.
+     *
+     * @param prefixes the first five bytes of each distinct stored value (format and key id)
+     * @param what     what the values are, for the message ("payout details")
+     */
+    public void requireKnownKeys(java.util.List<byte[]> prefixes, String what) {
+        for (byte[] prefix : prefixes) {
+            if (knownKeyId(prefix).isEmpty()) {
+                throw new IllegalStateException("Stored " + what + " were encrypted with key "
+                        + HexFormat.of().formatHex(prefix, 1, Math.min(5, prefix.length)) + ", but this node has key "
+                        + currentKeyId() + ". Set TANDEM_ENCRYPTION_KEY to the key they were written with, or"
+                        + " add that key to TANDEM_ENCRYPTION_OLD_KEYS.");
+            }
+        }
+    }
+
     /** The id of the key new values are encrypted with (shown to operators, never the key). */
     public String currentKeyId() {
         return current.id();

@@ -39,4 +39,24 @@ class StripeSecretAtRestTest extends StripeTestBase {
                 .query(Long.class).single()).isZero();
         assertThat(deliver(shop, event("customer.created", java.util.Map.of("id", "cus_after"))).status()).isEqualTo(200);
     }
+
+    @Test
+    void aSecretSealedWithAKeyThisNodeLacksStopsTheStartWithTheReason(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) {
+        Shop shop = shop("Other key");
+        byte[] foreign = new dev.tandem.core.AtRestCipher("another-key-0123456789abcdef", "", dir)
+                .encrypt(shop.secret().getBytes(java.nio.charset.StandardCharsets.UTF_8), "stripe_account/" + shop.workspace().value());
+        byte[] ours = jdbc.sql("select signing_secret_sealed from stripe_account where workspace_id = ?")
+                .param(shop.workspace().value()).query(byte[].class).single();
+        accounts.requireKnownKeys();
+        jdbc.sql("update stripe_account set signing_secret_sealed = ? where workspace_id = ?")
+                .params(foreign, shop.workspace().value()).update();
+        try {
+            org.assertj.core.api.Assertions.assertThatThrownBy(accounts::requireKnownKeys)
+                    .hasMessageContaining("Stored Stripe signing secrets were encrypted with key")
+                    .hasMessageContaining("TANDEM_ENCRYPTION_OLD_KEYS");
+        } finally {
+            jdbc.sql("update stripe_account set signing_secret_sealed = ? where workspace_id = ?")
+                    .params(ours, shop.workspace().value()).update();
+        }
+    }
 }

@@ -61,6 +61,12 @@ public class AccountRepository {
                 .update();
     }
 
+    /** Refuses to go on when a sealed secret was encrypted with a key this node does not have. */
+    public void requireKnownKeys() {
+        cipher.requireKnownKeys(jdbc.sql("select distinct substring(signing_secret_sealed from 1 for 5) from stripe_account"
+                + " where signing_secret_sealed is not null").query(byte[].class).list(), "Stripe signing secrets");
+    }
+
     /** Seals secrets stored in clear (before they were encrypted); answers how many. */
     public int sealClearSecrets() {
         List<Object[]> clear = jdbc.sql("select workspace_id, signing_secret from stripe_account"

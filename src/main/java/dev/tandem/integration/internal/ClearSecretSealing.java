@@ -6,7 +6,10 @@ import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.stereotype.Component;
 
-/** At start, encrypts Stripe signing secrets that an earlier version stored in clear. */
+/**
+ * At start, stops if the sealed Stripe signing secrets need a key this node lacks (every delivery
+ * would fail later), and encrypts secrets that an earlier version stored in clear.
+ */
 @Component
 class ClearSecretSealing implements ApplicationRunner {
 
@@ -20,6 +23,7 @@ class ClearSecretSealing implements ApplicationRunner {
 
     @Override
     public void run(ApplicationArguments args) {
+        accounts.requireKnownKeys();
         int sealed = accounts.sealClearSecrets();
         if (sealed > 0) {
             log.info("Encrypted {} Stripe signing secret(s) stored in clear by an earlier version", sealed);

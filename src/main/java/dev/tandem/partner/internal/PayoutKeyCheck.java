@@ -1,10 +1,6 @@
 package dev.tandem.partner.internal;
 
-import java.util.HexFormat;
-import java.util.List;
-
 import dev.tandem.core.AtRestCipher;
-
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -28,15 +24,7 @@ class PayoutKeyCheck implements ApplicationRunner {
 
     @Override
     public void run(ApplicationArguments args) {
-        List<byte[]> prefixes = jdbc.sql("select distinct substring(encrypted from 1 for 5) from payout_details")
-                .query(byte[].class).list();
-        for (byte[] prefix : prefixes) {
-            if (cipher.knownKeyId(prefix).isEmpty()) {
-                throw new IllegalStateException("Stored payout details were encrypted with key "
-                        + HexFormat.of().formatHex(prefix, 1, Math.min(5, prefix.length)) + ", but this node has key "
-                        + cipher.currentKeyId() + ". Set TANDEM_ENCRYPTION_KEY to the key they were written with, or"
-                        + " add that key to TANDEM_ENCRYPTION_OLD_KEYS.");
-            }
-        }
+        cipher.requireKnownKeys(jdbc.sql("select distinct substring(encrypted from 1 for 5) from payout_details")
+                .query(byte[].class).list(), "payout details");
     }
 }
