@@ -71,6 +71,7 @@ class StripePageTest extends StripeTestBase {
         Map<String, Object> refund = event("charge.refunded", refundedCharge("ch_unknown1", "pi_unknown1", 100, 100,
                 List.<Object[]>of(new Object[] {"re_unknown1", 100})));
         delivered(shop, sale);
+        clock.advance(java.time.Duration.ofSeconds(1)); // the test clock stands still; the refund comes later
         delivered(shop, refund);
         String tandemEvent = jdbc.sql("select id from conversion_event where workspace_id = ?")
                 .param(shop.workspace().value()).query(java.util.UUID.class).single().toString();
