@@ -1,0 +1,210 @@
+package dev.tandem.payout.rails;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.net.InetSocketAddress;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+import dev.tandem.core.FieldProblem;
+import dev.tandem.core.InvalidInputException;
+import dev.tandem.core.Money;
+import dev.tandem.payout.rails.StripeTransfers.Failed;
+import dev.tandem.payout.rails.StripeTransfers.Outcome;
+import dev.tandem.payout.rails.StripeTransfers.Paid;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
+
+/**
+ * Transfers go through the real stripe-java client to a stub on loopback that answers as Stripe's API does
+ * (the answers are in {@code payout-rails/*.json}), so what is asserted is what would go over the wire.
+ */
+class StripeTransfersTest {
+
+    private static final String KEY = "sk_test_51Stub";
+    private static final Money AMOUNT = Money.of(5_049, "EUR");
+
+    private final List<Request> received = new CopyOnWriteArrayList<>();
+    private final Map<String, String> transferByKey = new ConcurrentHashMap<>();
+    private final AtomicInteger transfers = new AtomicInteger();
+    private HttpServer stripe;
+    private StripeTransfers rail;
+
+    record Request(String method, String path, String idempotencyKey, String authorization, Map<String, String> form) {
+    }
+
+    @BeforeEach
+    void startStub() throws IOException {
+        stripe = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        stripe.createContext("/", this::answer);
+        stripe.start();
+        rail = new StripeTransfers("http://127.0.0.1:" + stripe.getAddress().getPort());
+    }
+
+    @AfterEach
+    void stopStub() {
+        stripe.stop(0);
+    }
+
+    @Test
+    void aTransferSendsTheAmountInMinorUnitsToTheConnectedAccountUnderTheIdempotencyKey() {
+        Outcome outcome = rail.transfer(KEY, "acct_1Partner", AMOUNT, "pay_3x9kq", "Tandem payout November 2026",
+                Map.of("payout_id", "pay_3x9kq"));
+
+        assertThat(outcome).isEqualTo(new Paid("tr_stub_1"));
+        assertThat(received).hasSize(1);
+        Request request = received.get(0);
+        assertThat(request.method()).isEqualTo("POST");
+        assertThat(request.path()).isEqualTo("/v1/transfers");
+        assertThat(request.idempotencyKey()).isEqualTo("pay_3x9kq");
+        assertThat(request.authorization()).isEqualTo("Bearer " + KEY);
+        assertThat(request.form()).containsExactlyInAnyOrderEntriesOf(Map.of("amount", "5049", "currency", "eur",
+                "destination", "acct_1Partner", "description", "Tandem payout November 2026",
+                "metadata[payout_id]", "pay_3x9kq"));
+    }
+
+    @Test
+    void aRetryWithTheSameKeySendsTheSameKeyAndGetsTheSameTransfer() {
+        Outcome first = rail.transfer(KEY, "acct_1Partner", AMOUNT, "pay_3x9kq", null, Map.of());
+        Outcome again = rail.transfer(KEY, "acct_1Partner", AMOUNT, "pay_3x9kq", null, Map.of());
+        Outcome other = rail.transfer(KEY, "acct_1Partner", AMOUNT, "pay_7b2mm", null, Map.of());
+
+        assertThat(received).extracting(Request::idempotencyKey).containsExactly("pay_3x9kq", "pay_3x9kq", "pay_7b2mm");
+        assertThat(again).isEqualTo(first).isEqualTo(new Paid("tr_stub_1"));
+        assertThat(other).isEqualTo(new Paid("tr_stub_2"));
+    }
+
+    @Test
+    void aTransferGroupIsSentOnlyWhenGiven() {
+        rail.transfer(KEY, "acct_1Partner", Money.of(1_000, "JPY"), "pay_a", null, null, "run_2026_11");
+        rail.transfer(KEY, "acct_1Partner", AMOUNT, "pay_b", null, null);
+
+        assertThat(received.get(0).form()).containsEntry("transfer_group", "run_2026_11")
+                .containsEntry("amount", "1000").containsEntry("currency", "jpy");
+        assertThat(received.get(1).form()).doesNotContainKeys("transfer_group", "description");
+    }
+
+    @Test
+    void tooLittleBalanceIsAFailureToFixNotToRetry() {
+        Outcome outcome = rail.transfer(KEY, "acct_1Broke", AMOUNT, "pay_1", null, Map.of());
+
+        assertThat(outcome).isInstanceOfSatisfying(Failed.class, failed -> {
+            assertThat(failed.code()).isEqualTo("balance_insufficient");
+            assertThat(failed.message()).startsWith("You have insufficient available funds");
+            assertThat(failed.retryable()).isFalse();
+        });
+    }
+
+    @Test
+    void anAccountThatCannotReceiveTransfersIsAFailureNotToRetry() {
+        assertThat(rail.transfer(KEY, "acct_1Closed", AMOUNT, "pay_1", null, Map.of()))
+                .isEqualTo(new Failed("account_invalid",
+                        "The destination account acct_1Closed has been closed and cannot receive transfers.", false));
+        assertThat(rail.transfer(KEY, "acct_1Gone", AMOUNT, "pay_2", null, Map.of()))
+                .isEqualTo(new Failed("resource_missing", "No such destination: 'acct_1Gone'", false));
+    }
+
+    @Test
+    void stripesOwnTroubleAndRateLimitsAreFailuresToRetry() {
+        assertThat(rail.transfer(KEY, "acct_1Boom", AMOUNT, "pay_1", null, Map.of()))
+                .isEqualTo(new Failed("api_error", "An unknown error occurred", true));
+        assertThat(rail.transfer(KEY, "acct_1Busy", AMOUNT, "pay_2", null, Map.of()))
+                .isInstanceOfSatisfying(Failed.class, failed -> {
+                    assertThat(failed.code()).isEqualTo("rate_limit");
+                    assertThat(failed.retryable()).isTrue();
+                });
+        assertThat(received).as("no silent retries: the caller decides, with the same key").hasSize(2);
+    }
+
+    @Test
+    void stripeOutOfReachIsAFailureToRetry() {
+        stripe.stop(0);
+
+        Outcome outcome = rail.transfer(KEY, "acct_1Partner", AMOUNT, "pay_1", null, Map.of());
+
+        assertThat(outcome).isInstanceOfSatisfying(Failed.class, failed -> {
+            assertThat(failed.code()).isEqualTo("api_connection_error");
+            assertThat(failed.retryable()).isTrue();
+        });
+    }
+
+    @Test
+    void argumentsNoCallCouldSucceedWithAreRefusedBeforeCallingStripe() {
+        InvalidInputException refused = catchThrowableOfType(InvalidInputException.class, () ->
+                rail.transfer(" ", "ba_123", Money.of(0, "EUR"), "", null, Map.of()));
+
+        assertThat(refused.problems()).extracting(FieldProblem::field)
+                .containsExactly("secretKey", "destinationAccount", "amount", "idempotencyKey");
+        assertThat(received).isEmpty();
+    }
+
+    @Test
+    void withoutAnApiBaseTheRailTalksToStripeItself() {
+        assertThat(StripeTransfers.DEFAULT_API_BASE).isEqualTo("https://api.stripe.com");
+        assertThat(new StripeTransfers(null)).isNotNull();
+    }
+
+    private void answer(HttpExchange exchange) throws IOException {
+        Map<String, String> form = form(new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8));
+        String key = exchange.getRequestHeaders().getFirst("Idempotency-Key");
+        received.add(new Request(exchange.getRequestMethod(), exchange.getRequestURI().getPath(), key,
+                exchange.getRequestHeaders().getFirst("Authorization"), form));
+        String destination = form.getOrDefault("destination", "");
+        switch (destination) {
+            case "acct_1Broke" -> reply(exchange, 400, resource("balance-insufficient.json"));
+            case "acct_1Closed" -> reply(exchange, 400, resource("account-invalid.json"));
+            case "acct_1Gone" -> reply(exchange, 400, resource("no-such-destination.json"));
+            case "acct_1Boom" -> reply(exchange, 500, resource("api-error.json"));
+            case "acct_1Busy" -> reply(exchange, 429, resource("rate-limit.json"));
+            default -> {
+                // like Stripe, the same key gets the first answer again
+                String id = transferByKey.computeIfAbsent(key, k -> "tr_stub_" + transfers.incrementAndGet());
+                reply(exchange, 200, resource("transfer.json").replace("{id}", id)
+                        .replace("{amount}", form.get("amount")).replace("{currency}", form.get("currency"))
+                        .replace("{destination}", destination));
+            }
+        }
+    }
+
+    private static void reply(HttpExchange exchange, int status, String json) throws IOException {
+        byte[] bytes = json.getBytes(StandardCharsets.UTF_8);
+        exchange.getResponseHeaders().set("Content-Type", "application/json");
+        exchange.getResponseHeaders().set("Request-Id", "req_stub");
+        exchange.sendResponseHeaders(status, bytes.length);
+        exchange.getResponseBody().write(bytes);
+        exchange.close();
+    }
+
+    private static Map<String, String> form(String body) {
+        Map<String, String> form = new LinkedHashMap<>();
+        for (String pair : body.split("&")) {
+            if (!pair.isEmpty()) {
+                int eq = pair.indexOf('=');
+                form.put(URLDecoder.decode(pair.substring(0, eq), StandardCharsets.UTF_8),
+                        URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8));
+            }
+        }
+        return form;
+    }
+
+    private static String resource(String name) {
+        try (InputStream in = StripeTransfersTest.class.getResourceAsStream("/payout-rails/" + name)) {
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
