@@ -24,6 +24,7 @@ public final class CommissionViews {
         map.put("status", c.status().code());
         map.put("explanation", c.explanation());
         map.put("availableAt", c.availableAt().toString());
+        map.put("payoutId", c.payoutId() == null ? null : dev.tandem.core.Ids.format("pay", c.payoutId()));
         map.put("createdAt", c.createdAt().toString());
         return map;
     }

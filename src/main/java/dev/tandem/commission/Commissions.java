@@ -23,6 +23,7 @@ import dev.tandem.core.Money;
 import dev.tandem.core.NotFoundException;
 import dev.tandem.core.Page;
 import dev.tandem.core.PageRequest;
+import dev.tandem.ledger.Account;
 import dev.tandem.ledger.Balance;
 import dev.tandem.ledger.Ledger;
 import dev.tandem.partner.PartnerId;
@@ -39,6 +40,7 @@ import dev.tandem.workspace.Actor;
 import dev.tandem.workspace.AuditLog;
 import dev.tandem.workspace.WorkspaceId;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
@@ -160,18 +162,51 @@ public class Commissions {
         return done;
     }
 
+    /** What a partner may be paid in one currency: the sum of approved cash commissions not yet in a payout. */
+    public record Payable(PartnerId partner, Currency currency, long amount, int count) {
+    }
+
     /**
-     * Marks approved commissions paid by a payout (the payout module calls this; reversals and
-     * clawbacks are paid with them, netted).
+     * Per partner and currency, the approved cash commissions (clawbacks netted) that no payout
+     * holds yet and that were approved at or before {@code cutoff}.
+     *
+     * @param currency only this currency, or null for all
      */
-    @Transactional
-    public List<Commission> markPaid(WorkspaceId workspace, Actor by, List<CommissionId> ids, UUID payout) {
+    public List<Payable> payable(WorkspaceId workspace, ProgramId program, Currency currency, Instant cutoff) {
+        return commissions.payable(workspace, program, currency, cutoff);
+    }
+
+    /**
+     * Puts the partner's payable commissions in a payout: a conditional update, so a commission that
+     * another payout took meanwhile is not taken again, and a commission is never in two payouts.
+     *
+     * @return the commissions claimed, with their amounts
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public List<Commission> claim(WorkspaceId workspace, ProgramId program, PartnerId partner, Currency currency,
+            Instant cutoff, UUID payout) {
+        return commissions.claim(workspace, program, partner, currency, cutoff, payout);
+    }
+
+    /** Gives a failed or canceled payout's commissions back: payable again, in the next run. */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public int unclaim(WorkspaceId workspace, UUID payout) {
+        return commissions.unclaim(workspace, payout);
+    }
+
+    /**
+     * Marks a payout's commissions paid: each moves from in transit (where the payout put their sum
+     * when it was sent) to paid. Reversals and clawbacks are paid with them, netted.
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public List<Commission> markPaid(WorkspaceId workspace, Actor by, UUID payout) {
         List<Commission> done = new ArrayList<>();
-        for (Commission c : commissions.lock(workspace, ids)) {
+        for (Commission c : commissions.lockInPayout(workspace, payout)) {
             if (c.status() != CommissionStatus.APPROVED) {
                 throw new ConflictException("commission " + c.id() + " is " + c.status().code() + ", not approved");
             }
-            done.add(books.move(c, CommissionStatus.PAID, "paid by payout " + payout, null, by, payout));
+            done.add(books.move(c, CommissionStatus.PAID, "paid by payout " + Ids.format("pay", payout), null, by,
+                    payout, Account.PARTNER_IN_TRANSIT));
         }
         return done;
     }
@@ -258,7 +293,7 @@ public class Commissions {
             String key = b.partnerId().value() + "/" + b.currency().getCurrencyCode();
             long[] s = sums.computeIfAbsent(key, k -> new long[6]);
             s[0] = b.pending().amount();
-            s[2] = b.payable().amount();
+            s[2] = b.payable().amount() + b.inTransit().amount(); // a payout being sent holds approved commissions
             s[4] = b.paid().amount();
             partnerOf.put(key, b.partnerId());
             currencyOf.put(key, b.currency());
@@ -310,6 +345,12 @@ public class Commissions {
         List<String> unknown = ids.stream().filter(id -> !found.contains(id)).map(CommissionId::toString).toList();
         if (!unknown.isEmpty()) {
             throw new NotFoundException("no commission " + String.join(", ", unknown));
+        }
+        for (Commission c : locked) {
+            if (c.payoutId() != null && c.status() != to) {
+                throw new ConflictException("commission " + c.id() + " is in payout " + Ids.format("pay", c.payoutId())
+                        + ": cancel that payout first");
+            }
         }
         List<Commission> done = new ArrayList<>();
         for (Commission c : locked) {

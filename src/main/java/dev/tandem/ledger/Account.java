@@ -8,7 +8,7 @@ import java.util.Locale;
  * it comes from the business's {@link #COMMISSION_EXPENSE}, which a reversal gives back to.
  */
 public enum Account {
-    PARTNER_PENDING, PARTNER_PAYABLE, PARTNER_PAID, COMMISSION_EXPENSE;
+    PARTNER_PENDING, PARTNER_PAYABLE, PARTNER_IN_TRANSIT, PARTNER_PAID, COMMISSION_EXPENSE;
 
     public String code() {
         return name().toLowerCase(Locale.ROOT);

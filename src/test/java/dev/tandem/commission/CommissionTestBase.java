@@ -30,51 +30,51 @@ import static org.assertj.core.api.Assertions.assertThat;
  * ends with: the ledger balances per currency and agrees with the commissions.
  */
 @Import(MovableClock.Config.class)
-abstract class CommissionTestBase extends IntegrationTest {
+public abstract class CommissionTestBase extends IntegrationTest {
 
-    static final JsonMapper JSON = JsonMapper.builder().build();
-    static final Instant T0 = Instant.parse("2026-01-05T10:00:00Z");
-
-    @Autowired
-    MovableClock clock;
+    protected static final JsonMapper JSON = JsonMapper.builder().build();
+    protected static final Instant T0 = Instant.parse("2026-01-05T10:00:00Z");
 
     @Autowired
-    ProgramFixtures programs;
+    protected MovableClock clock;
 
     @Autowired
-    Programs programService;
+    protected ProgramFixtures programs;
 
     @Autowired
-    Commissions commissions;
+    protected Programs programService;
 
     @Autowired
-    Ledger ledger;
+    protected Commissions commissions;
 
-    ProgramFixtures.Setup setup;
-    ApiClient api;
+    @Autowired
+    protected Ledger ledger;
+
+    protected ProgramFixtures.Setup setup;
+    protected ApiClient api;
 
     /** A tenant with a EUR program and an API key; the clock at T0. */
-    ProgramFixtures.Setup start(String name) {
+    protected ProgramFixtures.Setup start(String name) {
         clock.set(T0);
         setup = programs.program(name);
         api = api(setup.tenant().apiKey());
         return setup;
     }
 
-    Program programIn(String currency, String name) {
+    protected Program programIn(String currency, String name) {
         return programService.create(setup.workspace(), ProgramFixtures.MANAGER, new Programs.Settings(name,
                 ProgramType.REFERRAL, "", currency, "https://acme.test/", List.of(), null, 30, "", null));
     }
 
     /** Publishes a plan version (JSON without the program) and expects it stored. */
-    JsonNode plan(Program program, String json) {
+    protected JsonNode plan(Program program, String json) {
         ApiClient.Answer a = api.post("/api/v1/programs/" + program.id() + "/plans", json);
         assertThat(a.status()).as(a.body()).isEqualTo(201);
         return a.json();
     }
 
     /** Sends an event for the partner at {@code at} (the clock moves there first); answers the intake's answer. */
-    JsonNode event(String type, ProgramFixtures.Member partner, String customer, Long amount, String currency,
+    protected JsonNode event(String type, ProgramFixtures.Member partner, String customer, Long amount, String currency,
             Instant at, Object... more) {
         clock.set(at);
         Map<String, Object> body = new LinkedHashMap<>();
@@ -96,25 +96,25 @@ abstract class CommissionTestBase extends IntegrationTest {
         return ((tools.jackson.databind.node.ObjectNode) a.json()).put("_sentId", (String) body.get("id"));
     }
 
-    JsonNode sale(ProgramFixtures.Member partner, String customer, long amount, Instant at) {
+    protected JsonNode sale(ProgramFixtures.Member partner, String customer, long amount, Instant at) {
         return event("sale", partner, customer, amount, "EUR", at);
     }
 
-    JsonNode refund(ProgramFixtures.Member partner, JsonNode sale, long amount, Instant at) {
+    protected JsonNode refund(ProgramFixtures.Member partner, JsonNode sale, long amount, Instant at) {
         return event("refund", partner, customerOf(sale), amount, "EUR", at, "refundOf", sale.get("_sentId").asString());
     }
 
-    static String customerOf(JsonNode answer) {
+    protected static String customerOf(JsonNode answer) {
         return answer.get("referral").get("customer").get("externalId").asString();
     }
 
     /** The commissions the intake said an event created or reversed. */
-    static List<JsonNode> madeBy(JsonNode answer) {
+    protected static List<JsonNode> madeBy(JsonNode answer) {
         return answer.get("commissions").valueStream().toList();
     }
 
     /** The partner's commissions, oldest first. */
-    List<JsonNode> commissionsOf(ProgramFixtures.Member partner) {
+    protected List<JsonNode> commissionsOf(ProgramFixtures.Member partner) {
         ApiClient.Answer a = api.get("/api/v1/commissions?limit=100&partnerId=" + partner.partner().id());
         assertThat(a.status()).as(a.body()).isEqualTo(200);
         List<JsonNode> list = new java.util.ArrayList<>(a.json().get("data").valueStream().toList());
@@ -123,7 +123,7 @@ abstract class CommissionTestBase extends IntegrationTest {
     }
 
     /** The partner's balance in one currency: pending, approved, paid in minor units. */
-    long[] balance(ProgramFixtures.Member partner, String currency) {
+    protected long[] balance(ProgramFixtures.Member partner, String currency) {
         ApiClient.Answer a = api.get("/api/v1/partners/" + partner.partner().id() + "/balances");
         assertThat(a.status()).as(a.body()).isEqualTo(200);
         return a.json().get("data").valueStream().filter(b -> b.get("currency").asString().equals(currency))
@@ -131,8 +131,38 @@ abstract class CommissionTestBase extends IntegrationTest {
                 .findFirst().orElse(new long[] {0, 0, 0});
     }
 
+    /** Sets the partner's payout method through the API, e.g. {@code {"type": "manual"}}. */
+    protected void payoutMethod(ProgramFixtures.Member partner, String json) {
+        ApiClient.Answer a = api.put("/api/v1/partners/" + partner.partner().id() + "/payout-method", json);
+        assertThat(a.status()).as(a.body()).isEqualTo(200);
+    }
+
+    /** Starts a payout run of the program through the API and answers the run. */
+    protected JsonNode run(Program program) {
+        ApiClient.Answer a = api.post("/api/v1/payout-runs", "{\"programId\": \"" + program.id() + "\"}");
+        assertThat(a.status()).as(a.body()).isEqualTo(201);
+        return a.json();
+    }
+
+    /** The run's payout to this partner. */
+    protected static JsonNode payoutTo(JsonNode run, ProgramFixtures.Member partner) {
+        return run.get("payouts").valueStream()
+                .filter(p -> p.get("partnerId").asString().equals(partner.partner().id().toString())).findFirst()
+                .orElseThrow(() -> new AssertionError("no payout to " + partner.partner().name() + " in " + run));
+    }
+
+    /** Pays the partner everything payable in the setup's program: a run, approved, marked paid by hand. */
+    protected JsonNode payOut(ProgramFixtures.Member partner) {
+        JsonNode payout = payoutTo(run(setup.program()), partner);
+        String id = payout.get("id").asString();
+        assertThat(api.post("/api/v1/payouts/" + id + "/approve", "{}").status()).isEqualTo(200);
+        ApiClient.Answer paid = api.post("/api/v1/payouts/" + id + "/mark-paid", "{\"reference\": \"bank-" + id + "\"}");
+        assertThat(paid.status()).as(paid.body()).isEqualTo(200);
+        return paid.json();
+    }
+
     /** Moves the clock and runs the hold-period job as the scheduler would. */
-    void later(Duration by) {
+    protected void later(Duration by) {
         clock.advance(by);
         while (commissions.approveDue(500) == 500) {
             // until nothing more is due
@@ -140,7 +170,7 @@ abstract class CommissionTestBase extends IntegrationTest {
     }
 
     /** Every scenario's last word: the books balance per currency and agree with the commissions. */
-    void assertBooksBalance() {
+    protected void assertBooksBalance() {
         WorkspaceId workspace = setup.workspace();
         assertThat(ledger.trialBalance(workspace).values()).as("every currency's postings sum to zero")
                 .allMatch(total -> total == 0L);
@@ -149,7 +179,7 @@ abstract class CommissionTestBase extends IntegrationTest {
         assertThat(a.json().get("agrees").asBoolean()).as(a.body()).isTrue();
     }
 
-    static Instant days(long d) {
+    protected static Instant days(long d) {
         return T0.plus(Duration.ofDays(d));
     }
 }

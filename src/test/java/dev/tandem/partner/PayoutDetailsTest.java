@@ -27,13 +27,6 @@ class PayoutDetailsTest extends PortalScenarioTest {
 
     @Test
     void ibanChecksumsAndLengthsAreChecked() {
-        assertThat(PayoutDetailsRules.checksumMatches("ES9121000418450200051332")).isTrue();
-        assertThat(PayoutDetailsRules.checksumMatches("DE89370400440532013000")).isTrue();
-        assertThat(PayoutDetailsRules.checksumMatches("GB82WEST12345698765432")).isTrue();
-        assertThat(PayoutDetailsRules.checksumMatches("NO9386011117947")).isTrue();
-        assertThat(PayoutDetailsRules.checksumMatches("ES9121000418450200051333")).isFalse();
-        assertThat(PayoutDetailsRules.checksumMatches("ES1921000418450200051332")).as("swapped check digits").isFalse();
-
         assertThat(problem(new PayoutDetailsInput.Sepa("Ana", "ES91 2100 0418 4502 0005 1333", "")))
                 .containsExactly("iban: checksum does not match");
         assertThat(problem(new PayoutDetailsInput.Sepa("Ana", "ES91 2100 0418 4502 0005 13", "")))

@@ -73,7 +73,8 @@ class SepaCreditTransferFileTest {
                 .isInstanceOf(InvalidInputException.class).hasMessageContaining("transfers");
     }
 
-    private static void validate(String xml) throws Exception {
+    /** Validates the file against the EPC's pain.001.001.09 schema; throws SAXException naming what is wrong. */
+    static void validate(String xml) throws Exception {
         SchemaFactory factory = SchemaFactory.newInstance(XMLConstants.W3C_XML_SCHEMA_NS_URI);
         Schema schema = factory.newSchema(SepaCreditTransferFileTest.class.getResource("/standards/pain.001.001.09.xsd"));
         schema.newValidator().validate(new StreamSource(new StringReader(xml)));

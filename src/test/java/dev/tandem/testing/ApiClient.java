@@ -38,6 +38,10 @@ public final class ApiClient {
         return send("POST", path, json);
     }
 
+    public Answer put(String path, String json) {
+        return send("PUT", path, json);
+    }
+
     public Answer patch(String path, String json) {
         return send("PATCH", path, json);
     }

@@ -56,6 +56,15 @@ public class Bookkeeper {
      * @throws ConflictException if its status cannot become {@code to}
      */
     public Commission move(Commission c, CommissionStatus to, String reason, EventId cause, Actor by, UUID payout) {
+        return move(c, to, reason, cause, by, payout, c.status().account());
+    }
+
+    /**
+     * Moves a locked commission to {@code to}, taking its money from {@code from} rather than the
+     * account its status names (a payout being sent moved it to in transit).
+     */
+    public Commission move(Commission c, CommissionStatus to, String reason, EventId cause, Actor by, UUID payout,
+            Account from) {
         if (!c.status().canBecome(to)) {
             throw new ConflictException("commission " + c.id() + " is " + c.status().code() + " and cannot become "
                     + to.code());
@@ -67,7 +76,7 @@ public class Bookkeeper {
         UUID change = commissions.recordChange(c.workspaceId(), c.id(), c.status(), to, reason, cause, by, now);
         if (c.cash()) {
             ledger.move(c.workspaceId(), "commission:" + c.id().value() + ":" + change, c.status().code() + " to "
-                    + to.code() + " " + c.id(), now, c.partnerId(), c.amount(), c.status().account(), to.account());
+                    + to.code() + " " + c.id(), now, c.partnerId(), c.amount(), from, to.account());
         }
         events.publishEvent(new CommissionChanged(c.workspaceId(), c.id(), c.programId(), c.partnerId(), c.status(), to,
                 c.amount(), reason));

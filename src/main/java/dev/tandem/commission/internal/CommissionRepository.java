@@ -218,6 +218,53 @@ public class CommissionRepository {
     }
 
     /** Sums per partner, currency and status of the cash commissions: what the ledger must agree with. */
+    /** Approved cash commissions no payout holds, approved at or before the cut-off, summed per partner and currency. */
+    public List<dev.tandem.commission.Commissions.Payable> payable(WorkspaceId workspace, ProgramId program,
+            Currency currency, Instant cutoff) {
+        return jdbc.sql("select c.partner_id, c.currency, sum(c.amount) as total, count(*) as n from commission c"
+                        + " where c.workspace_id = ? and c.program_id = ? and c.status = 'approved'"
+                        + " and c.payout_id is null and c.reward_kind = 'cash' and (?::char(3) is null or c.currency = ?)"
+                        + " and " + APPROVED_BY_CUTOFF + " group by c.partner_id, c.currency order by c.partner_id, c.currency")
+                .params(workspace.value(), program.value(), code(currency), code(currency), Timestamp.from(cutoff))
+                .query((rs, n) -> new dev.tandem.commission.Commissions.Payable(
+                        new PartnerId(rs.getObject("partner_id", UUID.class)), Currency.getInstance(rs.getString("currency")),
+                        rs.getLong("total"), rs.getInt("n")))
+                .list();
+    }
+
+    /** Takes the partner's payable commissions into the payout, unless another payout took them first. */
+    public List<Commission> claim(WorkspaceId workspace, ProgramId program, PartnerId partner, Currency currency,
+            Instant cutoff, UUID payout) {
+        return jdbc.sql("update commission c set payout_id = ? where c.workspace_id = ? and c.program_id = ?"
+                        + " and c.partner_id = ? and c.currency = ? and c.status = 'approved' and c.payout_id is null"
+                        + " and c.reward_kind = 'cash' and " + APPROVED_BY_CUTOFF + " returning " + COLUMNS)
+                .params(payout, workspace.value(), program.value(), partner.value(), currency.getCurrencyCode(),
+                        Timestamp.from(cutoff))
+                .query(CommissionRepository::map).list();
+    }
+
+    /** Lets go of what a payout held and did not pay. */
+    public int unclaim(WorkspaceId workspace, UUID payout) {
+        return jdbc.sql("update commission set payout_id = null where workspace_id = ? and payout_id = ?"
+                        + " and status = 'approved'")
+                .params(workspace.value(), payout).update();
+    }
+
+    /** Locks the commissions a payout holds, in id order. */
+    public List<Commission> lockInPayout(WorkspaceId workspace, UUID payout) {
+        return jdbc.sql("select " + COLUMNS + " from commission where workspace_id = ? and payout_id = ?"
+                        + " order by id for update")
+                .params(workspace.value(), payout).query(CommissionRepository::map).list();
+    }
+
+    // the latest approval of the commission happened at or before the cut-off
+    private static final String APPROVED_BY_CUTOFF = "(select max(s.occurred_at) from commission_status_change s"
+            + " where s.workspace_id = c.workspace_id and s.commission_id = c.id and s.to_status = 'approved') <= ?";
+
+    private static String code(Currency currency) {
+        return currency == null ? null : currency.getCurrencyCode();
+    }
+
     public List<Total> cashTotals(WorkspaceId workspace) {
         return jdbc.sql("select partner_id, currency, status, sum(amount) from commission where workspace_id = ?"
                         + " and reward_kind = 'cash' group by partner_id, currency, status")

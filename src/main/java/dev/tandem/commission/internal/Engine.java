@@ -464,8 +464,9 @@ class Engine {
                     .divide(BigDecimal.valueOf(original.baseAmount()), 0, RoundingMode.HALF_UP).longValueExact();
             long already = -offsets.stream().mapToLong(o -> o.amount().amount()).sum();
             boolean full = refunded >= original.baseAmount();
-            boolean unpaid = original.status() != CommissionStatus.PAID
-                    && offsets.stream().noneMatch(o -> o.status() == CommissionStatus.PAID);
+            // a commission in a payout is as good as paid: the payout is not changed under the partner's
+            // feet, a clawback is deducted from the next one instead
+            boolean unpaid = !paidOrInPayout(original) && offsets.stream().noneMatch(Engine::paidOrInPayout);
             Money refund = new Money(refunded - refundedBefore, e.amount().currency());
             if (full && unpaid) {
                 String why = "full " + what + " of the sale before payment";
@@ -479,7 +480,7 @@ class Engine {
             if (delta <= 0) {
                 continue;
             }
-            boolean paid = original.status() == CommissionStatus.PAID;
+            boolean paid = paidOrInPayout(original);
             Money back = new Money(-delta, original.amount().currency());
             Money sold = new Money(original.baseAmount(), e.amount().currency());
             Money inAll = new Money(refunded, e.amount().currency());
@@ -500,6 +501,10 @@ class Engine {
             books.create(offset, what + ":" + e.eventId().value() + ":" + original.id().value(), null, TANDEM,
                     why.english());
         }
+    }
+
+    private static boolean paidOrInPayout(Commission c) {
+        return c.status() == CommissionStatus.PAID || c.payoutId() != null;
     }
 
     private Commission commission(ConversionRecorded e, CommissionPlan plan, Trigger trigger, Money amount, Long base,

@@ -187,6 +187,7 @@ class CommissionApiController {
         m.put("currency", b.currency().getCurrencyCode());
         m.put("pending", b.pending().amount());
         m.put("approved", b.payable().amount());
+        m.put("inPayout", b.inTransit().amount());
         m.put("paid", b.paid().amount());
         return m;
     }

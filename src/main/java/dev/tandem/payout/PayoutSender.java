@@ -1,0 +1,91 @@
+package dev.tandem.payout;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import dev.tandem.partner.PayoutDetails;
+import dev.tandem.partner.PayoutDetailsInput;
+import dev.tandem.payout.rails.StripeTransfers;
+import dev.tandem.workspace.Actor;
+import dev.tandem.workspace.WorkspaceId;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.stereotype.Service;
+
+/**
+ * Sends a run's approved payouts. Each is first marked processing (its amount moves to in
+ * transit, committed), then paid by its rail: Stripe Connect transfers at once, with the payout id
+ * as idempotency key, so sending again after a crash or a timeout never pays twice; file rails
+ * (SEPA, PayPal, manual) wait in processing until someone records the bank's answer.
+ * A rail failure fails that payout only; the rest of the run goes on.
+ */
+@Service
+public class PayoutSender {
+
+    private static final Logger log = LoggerFactory.getLogger(PayoutSender.class);
+
+    private final PayoutRuns runs;
+    private final PayoutSettings settings;
+    private final PayoutDetails details;
+    private final StripeTransfers stripe;
+
+    PayoutSender(PayoutRuns runs, PayoutSettings settings, PayoutDetails details,
+            @Value("${tandem.payout.stripe-api-base:}") String stripeApiBase) {
+        this.runs = runs;
+        this.settings = settings;
+        this.details = details;
+        this.stripe = new StripeTransfers(stripeApiBase == null || stripeApiBase.isBlank() ? null : stripeApiBase);
+    }
+
+    /** What sending did: payouts now on their way, paid, failed, and ones to try again later (Stripe unreachable). */
+    public record Sent(List<Payout> processing, List<Payout> paid, List<Payout> failed, List<Payout> retry) {
+    }
+
+    /**
+     * Sends every approved payout of the run, and pays again through Stripe the ones still processing
+     * (a retry after an unanswered call).
+     */
+    public Sent send(WorkspaceId workspace, Actor by, PayoutRunId run) {
+        runs.get(workspace, run);
+        for (PayoutId id : runs.inStatus(workspace, run, PayoutStatus.APPROVED)) {
+            runs.markSent(workspace, by, id);
+        }
+        List<Payout> processing = new ArrayList<>();
+        List<Payout> paid = new ArrayList<>();
+        List<Payout> failed = new ArrayList<>();
+        List<Payout> retry = new ArrayList<>();
+        for (PayoutId id : runs.inStatus(workspace, run, PayoutStatus.PROCESSING)) {
+            Payout p = runs.payout(workspace, id);
+            if (!p.method().paysByApi()) {
+                processing.add(p);
+                continue;
+            }
+            StripeTransfers.Outcome outcome = transfer(workspace, p);
+            if (outcome instanceof StripeTransfers.Paid done) {
+                paid.add(runs.markPaid(workspace, by, id, done.transferId()));
+            } else if (outcome instanceof StripeTransfers.Failed f && f.retryable()) {
+                log.warn("Stripe transfer for payout {} not answered ({}); it stays processing and is sent again"
+                        + " with the same idempotency key", id, f.message());
+                retry.add(p);
+            } else if (outcome instanceof StripeTransfers.Failed f) {
+                failed.add(runs.markFailed(workspace, by, id, "Stripe refused the transfer: " + f.code()
+                        + (f.message() == null || f.message().isBlank() ? "" : " (" + f.message() + ")")));
+            }
+        }
+        return new Sent(processing, paid, failed, retry);
+    }
+
+    private StripeTransfers.Outcome transfer(WorkspaceId workspace, Payout p) {
+        String key = settings.stripeKey(workspace).orElse(null);
+        if (key == null) {
+            return new StripeTransfers.Failed("no_stripe_key", "the business has not set its Stripe key", false);
+        }
+        if (!(details.reveal(workspace, p.partnerId()).orElse(null) instanceof PayoutDetailsInput.Stripe account)) {
+            return new StripeTransfers.Failed("no_stripe_account", "the partner no longer has a Stripe account", false);
+        }
+        return stripe.transfer(key, account.accountId(), p.sent(), "tandem-" + p.id(), "Payout " + p.id(),
+                Map.of("payout_id", p.id().toString(), "partner_id", p.partnerId().toString()));
+    }
+}
