@@ -72,15 +72,18 @@ final class PdfPages implements AutoCloseable {
     void row(List<Cell> cells) {
         List<List<String>> wrapped = new ArrayList<>();
         float height = 0;
+        float tallest = 0;
         for (Cell cell : cells) {
             List<String> lines = wrap(cell);
             wrapped.add(lines);
             height = Math.max(height, lines.size() * leading(cell.size()));
+            tallest = Math.max(tallest, cell.size());
         }
         ensure(height);
         for (int c = 0; c < cells.size(); c++) {
             Cell cell = cells.get(c);
-            float baseline = y - cell.size();
+            // one baseline for the row's first lines, so a smaller font (the ids) does not ride higher
+            float baseline = y - tallest;
             for (String line : wrapped.get(c)) {
                 draw(cell, line, baseline);
                 baseline -= leading(cell.size());
