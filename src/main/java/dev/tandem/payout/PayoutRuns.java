@@ -115,6 +115,7 @@ public class PayoutRuns {
             if (hold.isPresent()) {
                 repository.insertHeld(workspace, hold.get());
                 held.add(hold.get());
+                events.publishEvent(new BalanceHeldBack(workspace, hold.get(), scheduled));
                 continue;
             }
             PayoutDetailsSummary summary = details.summary(workspace, p.partner()).orElseThrow();
