@@ -1,11 +1,15 @@
 package dev.tandem.commission;
 
 import java.util.ArrayList;
+import java.util.Currency;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 import dev.tandem.core.Money;
+import dev.tandem.program.PlanSummaries;
+import org.springframework.context.MessageSource;
 import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -73,5 +77,45 @@ public final class Explanation {
         part.put("key", key);
         part.put("values", values);
         return part;
+    }
+
+    /**
+     * The commission's explanation in the reader's language, from its parts; the stored English
+     * sentence when it has none. The first part (the plan) is followed by a colon, the rest by commas.
+     */
+    public static String inWords(Commission c, MessageSource messages,
+            Locale locale) {
+        List<Map<String, Object>> parts = parts(c.explanationParts());
+        if (parts.isEmpty()) {
+            return c.explanation();
+        }
+        StringBuilder text = new StringBuilder();
+        for (Map<String, Object> part : parts) {
+            String key = (String) part.get("key");
+            Object[] values = ((List<?>) part.get("values")).stream().map(v -> value(v, messages, locale)).toArray();
+            String words = messages.getMessage("commission.explain." + key, values, locale);
+            if (text.isEmpty()) {
+                text.append(words);
+            } else if (text.toString().endsWith(":")) {
+                text.append(' ').append(words);
+            } else {
+                text.append(", ").append(words);
+            }
+            if ("head".equals(key)) {
+                text.append(':');
+            }
+        }
+        return text.toString();
+    }
+
+    private static Object value(Object v, MessageSource messages, Locale locale) {
+        if (v instanceof Map<?, ?> m && m.get("currency") != null) {
+            return PlanSummaries.money(new Money(((Number) m.get("amount")).longValue(),
+                    Currency.getInstance((String) m.get("currency"))), locale);
+        }
+        if (v instanceof Map<?, ?> m && m.get("label") != null) {
+            return messages.getMessage((String) m.get("label"), null, (String) m.get("label"), locale);
+        }
+        return v instanceof Number n ? n.toString() : v;
     }
 }

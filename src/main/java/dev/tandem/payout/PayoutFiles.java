@@ -86,7 +86,7 @@ public class PayoutFiles {
         }
         if (transfers.isEmpty()) {
             throw new PayoutConflict("payout.error.noFile", "run " + runId + " has no SEPA payout in euros that is"
-                    + " approved or on its way", runId.toString(), "SEPA");
+                    + " approved or on its way", "SEPA", runId.toString());
         }
         return SepaCreditTransferFile.write(messageId(runId), clock.instant(),
                 new SepaCreditTransferFile.Debtor(account.name(), account.iban(), account.bic()),
@@ -131,7 +131,7 @@ public class PayoutFiles {
         if (items.isEmpty()) {
             throw new PayoutConflict("payout.error.noFile", "run " + runId + " has no PayPal payout"
                     + (currency == null ? "" : " in " + currency.getCurrencyCode()) + " that is approved or on its way",
-                    runId.toString(), "PayPal");
+                    "PayPal", runId.toString());
         }
         return items;
     }

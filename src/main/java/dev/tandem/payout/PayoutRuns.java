@@ -328,7 +328,7 @@ public class PayoutRuns {
         List<FieldProblem> problems = new ArrayList<>();
         Optional<Currency> to = Money.currency(currency.trim());
         if (to.isEmpty()) {
-            problems.add(new FieldProblem("currency", "is not an ISO 4217 currency code", "validation.currency"));
+            problems.add(new FieldProblem("currency", "is not an ISO 4217 currency code", "payout.error.currency"));
         } else if (to.get().equals(p.amount().currency())) {
             problems.add(new FieldProblem("currency", "is the currency earned already", "payout.error.sameCurrency"));
         }
@@ -354,7 +354,7 @@ public class PayoutRuns {
 
     // a self-billing invoice is issued for partners who bill as EU businesses (with a VAT id)
     private boolean invoiced(WorkspaceId workspace, PartnerId partner) {
-        return settings.billing(workspace, partner).map(b -> !b.vatId().isEmpty()).orElse(false);
+        return PayoutStatements.invoiced(settings.billing(workspace, partner).orElse(null));
     }
 
     private Payout locked(WorkspaceId workspace, PayoutId id) {

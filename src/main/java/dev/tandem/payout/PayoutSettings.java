@@ -25,6 +25,7 @@ import dev.tandem.core.InvalidInputException;
 import dev.tandem.core.Money;
 import dev.tandem.partner.PartnerId;
 import dev.tandem.partner.Partners;
+import dev.tandem.payout.documents.SelfBillingRules;
 import dev.tandem.payout.internal.SettingsRepository;
 import dev.tandem.program.ProgramId;
 import dev.tandem.program.Programs;
@@ -45,7 +46,6 @@ public class PayoutSettings {
     /** Scheduled runs start at this time of day (UTC) on their day. */
     static final LocalTime RUN_TIME = LocalTime.of(6, 0);
     private static final Pattern COUNTRY = Pattern.compile("[A-Z]{2}");
-    private static final Pattern VAT_ID = Pattern.compile("[A-Z]{2}[A-Z0-9+*]{2,13}");
     private static final Pattern STRIPE_KEY = Pattern.compile("(sk|rk)_(live|test)_[A-Za-z0-9]{10,250}");
 
     private final SettingsRepository repository;
@@ -141,7 +141,7 @@ public class PayoutSettings {
             problems.add(new FieldProblem("address", "is too long (500 characters at most)", "validation.tooLong"));
         }
         String country = country(problems, "country", input.country(), false);
-        String vatId = vatId(problems, "vatId", input.vatId());
+        String vatId = vatId(problems, "vatId", input.vatId(), country);
         if (!problems.isEmpty()) {
             throw new InvalidInputException(problems);
         }
@@ -215,7 +215,7 @@ public class PayoutSettings {
                 Optional<Currency> c = Money.currency(code == null ? "" : code.trim());
                 if (c.isEmpty()) {
                     problems.add(new FieldProblem("minimums." + code, "is not an ISO 4217 currency code",
-                            "validation.currency"));
+                            "payout.error.currency"));
                 } else if (amount == null || amount < 0) {
                     problems.add(new FieldProblem("minimums." + code, "must be zero or more (in minor units)",
                             "payout.error.minimum"));
@@ -276,7 +276,7 @@ public class PayoutSettings {
             problems.add(new FieldProblem("address", "is too long (500 characters at most)", "validation.tooLong"));
         }
         String country = country(problems, "country", input.country(), true);
-        String vatId = vatId(problems, "vatId", input.vatId());
+        String vatId = vatId(problems, "vatId", input.vatId(), country);
         if (!problems.isEmpty()) {
             throw new InvalidInputException(problems);
         }
@@ -309,11 +309,11 @@ public class PayoutSettings {
         return clean;
     }
 
-    private static String vatId(List<FieldProblem> problems, String field, String value) {
+    private static String vatId(List<FieldProblem> problems, String field, String value, String country) {
         String clean = text(value).replaceAll("[\\s.-]+", "").toUpperCase(Locale.ROOT);
-        if (!clean.isEmpty() && !VAT_ID.matcher(clean).matches()) {
-            problems.add(new FieldProblem(field, "must start with the country's two letters, e.g. ESB12345678",
-                    "payout.error.vatId"));
+        String problem = clean.isEmpty() ? null : SelfBillingRules.vatIdProblem(country, clean);
+        if (problem != null) {
+            problems.add(new FieldProblem(field, problem, "payout.error.vatId"));
         }
         return clean;
     }

@@ -141,12 +141,7 @@ public class PlanSummaries {
 
     /** An amount with its currency in the reader's format, e.g. {@code 25,00 €} in Spanish. */
     public static String money(Money money, Locale locale) {
-        NumberFormat format = NumberFormat.getCurrencyInstance(locale);
-        format.setCurrency(money.currency());
-        int digits = Math.max(0, money.currency().getDefaultFractionDigits());
-        format.setMinimumFractionDigits(digits);
-        format.setMaximumFractionDigits(digits);
-        return format.format(money.toMajor());
+        return dev.tandem.core.ReaderFormat.money(money, locale);
     }
 
     private static String percent(Percentage percent, Locale locale) {

@@ -37,6 +37,25 @@ public final class WebClient {
     public record Page(int status, String body, String location) {
     }
 
+    /** A file as downloaded: its bytes and content type. */
+    public record Download(int status, String contentType, byte[] body) {
+    }
+
+    /** Downloads a file (a PDF, a CSV) as its bytes. */
+    public Download download(String path) {
+        try {
+            HttpResponse<byte[]> response = http.send(HttpRequest.newBuilder(URI.create(base + path)).GET()
+                    .header("Accept-Language", acceptLanguage).build(), HttpResponse.BodyHandlers.ofByteArray());
+            return new Download(response.statusCode(), response.headers().firstValue("Content-Type").orElse(""),
+                    response.body());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
     public WebClient acceptLanguage(String value) {
         this.acceptLanguage = value;
         return this;
