@@ -238,8 +238,11 @@ public class PayoutSettings {
         return s;
     }
 
-    /** The first run time of the schedule strictly after {@code after}; null for manual payouts. */
-    static Instant nextRun(Schedule s, Instant after) {
+    /**
+     * The first run time of the schedule strictly after {@code after}; null for manual payouts.
+     * Public for the scheduler, which moves a program's next run on after starting one.
+     */
+    public static Instant nextRun(Schedule s, Instant after) {
         LocalDate today = after.atZone(ZoneOffset.UTC).toLocalDate();
         for (LocalDate date = today; date.isBefore(today.plusDays(63)); date = date.plusDays(1)) {
             boolean runs = switch (s.frequency()) {

@@ -1,0 +1,224 @@
+package dev.tandem.payout;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.net.InetSocketAddress;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+import dev.tandem.commission.CommissionTestBase;
+import dev.tandem.testing.ApiClient;
+import dev.tandem.testing.ProgramFixtures;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Test;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import tools.jackson.databind.JsonNode;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Payouts through Stripe Connect over the wire: the app's own sender talks to a stub on loopback that
+ * answers as Stripe does, per connected account. A transfer that goes through is paid with Stripe's
+ * transfer id as reference; one Stripe refuses fails with Stripe's code and gives the balance back; one
+ * Stripe could not answer stays processing and is sent again later under the same idempotency key, so
+ * the partner is paid once.
+ */
+class PayoutStripeTest extends CommissionTestBase {
+
+    static final String OK = "acct_1OkPartner01";
+    static final String BROKE = "acct_1BrokeBiz001";
+    static final String CLOSED = "acct_1ClosedAcc01";
+    static final String FLAKY = "acct_1FlakyNet001";
+
+    record Request(String destination, String idempotencyKey, String authorization, Map<String, String> form) {
+    }
+
+    static final List<Request> RECEIVED = new CopyOnWriteArrayList<>();
+    static final Map<String, String> TRANSFER_BY_KEY = new ConcurrentHashMap<>();
+    static final AtomicInteger TRANSFERS = new AtomicInteger();
+    static final AtomicInteger FLAKY_CALLS = new AtomicInteger();
+    static final HttpServer STRIPE = startStub();
+
+    @DynamicPropertySource
+    static void stripeApi(DynamicPropertyRegistry registry) {
+        registry.add("tandem.payout.stripe-api-base", () -> "http://127.0.0.1:" + STRIPE.getAddress().getPort());
+    }
+
+    @AfterAll
+    static void stopStub() {
+        STRIPE.stop(0);
+    }
+
+    @Test
+    void stripeTransfersArePaidFailedOrRetriedAsStripeAnswersAndNeverPaidTwice() {
+        start("Stripe payouts");
+        ProgramFixtures.Member ok = stripePartner("Ola Ok", OK);
+        ProgramFixtures.Member broke = stripePartner("Bea Broke", BROKE);
+        ProgramFixtures.Member closed = stripePartner("Cid Closed", CLOSED);
+        ProgramFixtures.Member flaky = stripePartner("Fay Flaky", FLAKY);
+        ok(api.put("/api/v1/workspace/payout-account/stripe-key", "{\"stripeKey\": \"sk_test_51StubKey0123456789\"}"));
+        plan(setup.program(), """
+                {"holdDays": 14, "rules": [{"trigger": "sale", "reward": {"type": "percentage", "percent": "10"}}]}
+                """);
+        sale(ok, "cus_ok", 100_000, days(1));
+        sale(broke, "cus_broke", 80_000, days(1));
+        sale(closed, "cus_closed", 60_000, days(1));
+        sale(flaky, "cus_flaky", 40_000, days(1));
+        later(Duration.ofDays(16));
+        JsonNode run = run(setup.program());
+        assertThat(run.get("payouts")).hasSize(4);
+        assertThat(run.get("held")).isEmpty();
+        String runId = run.get("id").asString();
+        ok(api.post("/api/v1/payout-runs/" + runId + "/approve", "{}"));
+
+        JsonNode sent = ok(api.post("/api/v1/payout-runs/" + runId + "/send", "{}"));
+
+        assertThat(sent.get("paid")).singleElement().satisfies(p -> {
+            assertThat(p.get("partnerId").asString()).isEqualTo(ok.partner().id().toString());
+            assertThat(p.get("status").asString()).isEqualTo("paid");
+            assertThat(p.get("reference").asString()).isEqualTo(TRANSFER_BY_KEY.get(keyOf(OK))).startsWith("tr_");
+        });
+        assertThat(sent.get("failed").valueStream().map(p -> p.get("partnerId").asString()))
+                .containsExactlyInAnyOrder(broke.partner().id().toString(), closed.partner().id().toString());
+        assertThat(failureOf(sent, broke)).contains("balance_insufficient");
+        assertThat(failureOf(sent, closed)).contains("account_invalid");
+        assertThat(sent.get("retry")).singleElement().satisfies(p ->
+                assertThat(p.get("partnerId").asString()).isEqualTo(flaky.partner().id().toString()));
+        String flakyPayout = payoutTo(run, flaky).get("id").asString();
+        assertThat(ok(api.get("/api/v1/payouts/" + flakyPayout)).get("status").asString())
+                .as("Stripe did not answer: on its way still").isEqualTo("processing");
+        assertThat(balance(broke, "EUR")).as("refused: payable again for the next run").containsExactly(0, 8_000, 0);
+        assertThat(balance(closed, "EUR")).containsExactly(0, 6_000, 0);
+        assertThat(balance(ok, "EUR")).containsExactly(0, 0, 10_000);
+        assertThat(balance(flaky, "EUR")).as("in transit: neither payable nor paid").containsExactly(0, 0, 0);
+
+        JsonNode again = ok(api.post("/api/v1/payout-runs/" + runId + "/send", "{}"));
+
+        assertThat(again.get("paid")).singleElement().satisfies(p -> {
+            assertThat(p.get("id").asString()).isEqualTo(flakyPayout);
+            assertThat(p.get("reference").asString()).startsWith("tr_");
+        });
+        assertThat(again.get("failed")).isEmpty();
+        assertThat(again.get("retry")).isEmpty();
+        assertThat(balance(flaky, "EUR")).containsExactly(0, 0, 4_000);
+        List<String> flakyKeys = RECEIVED.stream().filter(r -> r.destination().equals(FLAKY))
+                .map(Request::idempotencyKey).toList();
+        assertThat(flakyKeys).as("the retry is the same request to Stripe").hasSize(2)
+                .containsOnly("tandem-" + flakyPayout);
+        assertThat(flakyKeys.get(0)).startsWith("tandem-pay_");
+        assertThat(RECEIVED.stream().filter(r -> r.destination().equals(OK))).as("a paid payout is not sent again")
+                .hasSize(1);
+        assertThat(RECEIVED).allSatisfy(r -> {
+            assertThat(r.authorization()).isEqualTo("Bearer sk_test_51StubKey0123456789");
+            assertThat(r.form()).containsEntry("currency", "eur");
+        });
+        assertThat(RECEIVED.stream().filter(r -> r.destination().equals(BROKE)).findFirst().orElseThrow().form())
+                .containsEntry("amount", "8000");
+        assertBooksBalance();
+    }
+
+    private ProgramFixtures.Member stripePartner(String name, String account) {
+        ProgramFixtures.Member m = programs.approvedPartner(setup, name);
+        payoutMethod(m, "{\"type\": \"stripe\", \"accountId\": \"" + account + "\"}");
+        return m;
+    }
+
+    private static String failureOf(JsonNode sent, ProgramFixtures.Member partner) {
+        return sent.get("failed").valueStream()
+                .filter(p -> p.get("partnerId").asString().equals(partner.partner().id().toString()))
+                .map(p -> {
+                    assertThat(p.get("status").asString()).isEqualTo("failed");
+                    return p.get("failureReason").asString();
+                }).findFirst().orElseThrow();
+    }
+
+    private static String keyOf(String destination) {
+        return RECEIVED.stream().filter(r -> r.destination().equals(destination)).findFirst().orElseThrow()
+                .idempotencyKey();
+    }
+
+    private static JsonNode ok(ApiClient.Answer a) {
+        assertThat(a.status()).as(a.body()).isEqualTo(200);
+        return a.json();
+    }
+
+    // -- the stub: Stripe's answers per connected account, as in StripeTransfersTest
+
+    private static HttpServer startStub() {
+        try {
+            HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+            server.createContext("/", PayoutStripeTest::answer);
+            server.start();
+            return server;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static void answer(HttpExchange exchange) throws IOException {
+        Map<String, String> form = form(new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8));
+        String key = exchange.getRequestHeaders().getFirst("Idempotency-Key");
+        String destination = form.getOrDefault("destination", "");
+        RECEIVED.add(new Request(destination, key, exchange.getRequestHeaders().getFirst("Authorization"), form));
+        switch (destination) {
+            case BROKE -> reply(exchange, 400, resource("balance-insufficient.json"));
+            case CLOSED -> reply(exchange, 400, resource("account-invalid.json").replace("acct_1Closed", CLOSED));
+            case FLAKY -> {
+                if (FLAKY_CALLS.incrementAndGet() == 1) {
+                    reply(exchange, 500, resource("api-error.json"));
+                } else {
+                    transfer(exchange, key, destination, form);
+                }
+            }
+            default -> transfer(exchange, key, destination, form);
+        }
+    }
+
+    private static void transfer(HttpExchange exchange, String key, String destination, Map<String, String> form)
+            throws IOException {
+        // like Stripe, the same key gets the first answer again
+        String id = TRANSFER_BY_KEY.computeIfAbsent(key, k -> "tr_stub_" + TRANSFERS.incrementAndGet());
+        reply(exchange, 200, resource("transfer.json").replace("{id}", id).replace("{amount}", form.get("amount"))
+                .replace("{currency}", form.get("currency")).replace("{destination}", destination));
+    }
+
+    private static void reply(HttpExchange exchange, int status, String json) throws IOException {
+        byte[] bytes = json.getBytes(StandardCharsets.UTF_8);
+        exchange.getResponseHeaders().set("Content-Type", "application/json");
+        exchange.getResponseHeaders().set("Request-Id", "req_stub");
+        exchange.sendResponseHeaders(status, bytes.length);
+        exchange.getResponseBody().write(bytes);
+        exchange.close();
+    }
+
+    private static Map<String, String> form(String body) {
+        Map<String, String> form = new LinkedHashMap<>();
+        for (String pair : body.split("&")) {
+            if (!pair.isEmpty()) {
+                int eq = pair.indexOf('=');
+                form.put(URLDecoder.decode(pair.substring(0, eq), StandardCharsets.UTF_8),
+                        URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8));
+            }
+        }
+        return form;
+    }
+
+    private static String resource(String name) {
+        try (InputStream in = PayoutStripeTest.class.getResourceAsStream("/payout-rails/" + name)) {
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
