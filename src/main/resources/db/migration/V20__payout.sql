@@ -80,6 +80,9 @@ create table payout (
     currency       char(3) not null check (currency ~ '^[A-Z]{3}$'),
     method         text not null check (method in ('sepa', 'paypal', 'stripe', 'manual')),
     destination    text not null,
+    -- the Stripe account a Connect transfer goes to, fixed when the payout is made: a retry with the
+    -- same idempotency key must go to the same place, whatever the partner changed meanwhile
+    rail_account   text not null default '',
     status         text not null check (status in ('draft', 'approved', 'processing', 'paid', 'failed', 'canceled')),
     reference      text not null default '',
     failure_reason text not null default '',

@@ -126,6 +126,9 @@ public class PayoutRuns {
                     PayoutMethod.fromCode(summary.method()).orElseThrow(), summary.summary(), status, "", "", null,
                     null, null, null, now, now);
             repository.insert(payout);
+            if (details.reveal(workspace, p.partner()).orElse(null) instanceof PayoutDetailsInput.Stripe stripe) {
+                repository.setRailAccount(workspace, id, stripe.accountId());
+            }
             List<Commission> claimed = commissions.claim(workspace, programId, p.partner(), p.currency(), cutoff,
                     id.value());
             long sum = claimed.stream().mapToLong(c -> c.amount().amount()).sum();
@@ -376,6 +379,11 @@ public class PayoutRuns {
         events.publishEvent(new PayoutChanged(p.workspaceId(), p.id(), p.runId(), p.partnerId(), p.status(), to,
                 p.amount(), reason));
         return payout(p.workspaceId(), p.id());
+    }
+
+    /** The Stripe account the payout's transfer goes to, as it was when the payout was made. */
+    String stripeAccount(WorkspaceId workspace, PayoutId id) {
+        return repository.railAccount(workspace, id);
     }
 
     /** Every payout id of the run in a status, in order. */

@@ -40,8 +40,14 @@ public class PayoutSender {
     }
 
     /** What sending did: payouts now on their way, paid, failed, and ones to try again later (Stripe unreachable). */
-    public record Sent(List<Payout> processing, List<Payout> paid, List<Payout> failed, List<Payout> retry) {
+    public record Sent(List<Payout> processing, List<Payout> paid, List<Payout> failed, List<Payout> retry,
+            List<PayoutConflict> skipped) {
     }
+
+    // refusals that are the business's to fix (its Stripe balance, its key): the payout waits, in
+    // transit, to be sent again, rather than failing the partner
+    private static final java.util.Set<String> BUSINESS_SIDE = java.util.Set.of("balance_insufficient",
+            "insufficient_funds", "no_stripe_key", "api_key_expired", "platform_api_key_expired");
 
     /**
      * Sends every approved payout of the run, and pays again through Stripe the ones still processing
@@ -49,8 +55,13 @@ public class PayoutSender {
      */
     public Sent send(WorkspaceId workspace, Actor by, PayoutRunId run) {
         runs.get(workspace, run);
+        List<PayoutConflict> skipped = new ArrayList<>();
         for (PayoutId id : runs.inStatus(workspace, run, PayoutStatus.APPROVED)) {
-            runs.markSent(workspace, by, id);
+            try {
+                runs.markSent(workspace, by, id);
+            } catch (PayoutConflict e) {
+                skipped.add(e); // this payout only (a SEPA one still in another currency); the rest goes on
+            }
         }
         List<Payout> processing = new ArrayList<>();
         List<Payout> paid = new ArrayList<>();
@@ -65,7 +76,7 @@ public class PayoutSender {
             StripeTransfers.Outcome outcome = transfer(workspace, p);
             if (outcome instanceof StripeTransfers.Paid done) {
                 paid.add(runs.markPaid(workspace, by, id, done.transferId()));
-            } else if (outcome instanceof StripeTransfers.Failed f && f.retryable()) {
+            } else if (outcome instanceof StripeTransfers.Failed f && (f.retryable() || BUSINESS_SIDE.contains(f.code()))) {
                 log.warn("Stripe transfer for payout {} not answered ({}); it stays processing and is sent again"
                         + " with the same idempotency key", id, f.message());
                 retry.add(p);
@@ -74,7 +85,7 @@ public class PayoutSender {
                         + (f.message() == null || f.message().isBlank() ? "" : " (" + f.message() + ")")));
             }
         }
-        return new Sent(processing, paid, failed, retry);
+        return new Sent(processing, paid, failed, retry, skipped);
     }
 
     private StripeTransfers.Outcome transfer(WorkspaceId workspace, Payout p) {
@@ -82,10 +93,11 @@ public class PayoutSender {
         if (key == null) {
             return new StripeTransfers.Failed("no_stripe_key", "the business has not set its Stripe key", false);
         }
-        if (!(details.reveal(workspace, p.partnerId()).orElse(null) instanceof PayoutDetailsInput.Stripe account)) {
-            return new StripeTransfers.Failed("no_stripe_account", "the partner no longer has a Stripe account", false);
+        String account = runs.stripeAccount(workspace, p.id());
+        if (account.isEmpty()) {
+            return new StripeTransfers.Failed("no_stripe_account", "the payout has no Stripe account to pay", false);
         }
-        return stripe.transfer(key, account.accountId(), p.sent(), "tandem-" + p.id(), "Payout " + p.id(),
+        return stripe.transfer(key, account, p.sent(), "tandem-" + p.id(), "Payout " + p.id(),
                 Map.of("payout_id", p.id().toString(), "partner_id", p.partnerId().toString()));
     }
 }

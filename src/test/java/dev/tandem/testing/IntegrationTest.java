@@ -40,6 +40,8 @@ public abstract class IntegrationTest {
 
     @DynamicPropertySource
     static void database(DynamicPropertyRegistry registry) {
+        // scheduled payout runs are driven by the tests on their own clock (ScheduledRuns.runDue), never behind them
+        registry.add("tandem.payout.scheduled-runs", () -> "false");
         registry.add("tandem.database.url", () -> "");
         registry.add("tandem.database.data-dir", DATA_DIR::toString);
         registry.add("tandem.database.clean-data-dir", () -> "true");

@@ -83,6 +83,16 @@ public class PayoutRepository {
                 .update();
     }
 
+    public void setRailAccount(WorkspaceId workspace, PayoutId id, String account) {
+        jdbc.sql("update payout set rail_account = ? where workspace_id = ? and id = ?")
+                .params(account, workspace.value(), id.value()).update();
+    }
+
+    public String railAccount(WorkspaceId workspace, PayoutId id) {
+        return jdbc.sql("select rail_account from payout where workspace_id = ? and id = ?")
+                .params(workspace.value(), id.value()).query(String.class).single();
+    }
+
     public void insertItems(WorkspaceId workspace, PayoutId payout, List<UUID> commissions, List<Long> amounts) {
         jdbc.sql("insert into payout_item (workspace_id, payout_id, commission_id, amount)"
                         + " select ?, ?, c, a from unnest(?::uuid[], ?::bigint[]) as t (c, a)")
