@@ -77,9 +77,9 @@ public class PayoutFiles {
             if (!"EUR".equals(p.sent().currency().getCurrencyCode())) {
                 continue;
             }
-            PayoutDetailsInput chosen = details.reveal(workspace, p.partnerId()).orElse(null);
+            PayoutDetailsInput chosen = unchanged(workspace, p);
             if (!(chosen instanceof PayoutDetailsInput.Sepa sepa)) {
-                continue; // the partner changed rails since the run: the payout is paid the way it was made
+                continue;
             }
             transfers.add(new SepaCreditTransferFile.Transfer(p.id().toString(), p.sent(), sepa.holderName(),
                     sepa.iban(), sepa.bic(), programName + " " + p.id()));
@@ -124,7 +124,7 @@ public class PayoutFiles {
             if (currency != null && !p.sent().currency().equals(currency)) {
                 continue;
             }
-            if (details.reveal(workspace, p.partnerId()).orElse(null) instanceof PayoutDetailsInput.PayPal payPal) {
+            if (unchanged(workspace, p) instanceof PayoutDetailsInput.PayPal payPal) {
                 items.add(new PayPalBatch.Item(payPal.email(), line(workspace, p)));
             }
         }
@@ -134,6 +134,22 @@ public class PayoutFiles {
                     "PayPal", runId.toString());
         }
         return items;
+    }
+
+    /**
+     * The partner's details, if they are still those the payout was made for: money is never sent to
+     * an account the payout page did not show.
+     *
+     * @throws PayoutConflict naming the payout when the partner changed them since the run
+     */
+    private PayoutDetailsInput unchanged(WorkspaceId workspace, Payout p) {
+        String now = details.summary(workspace, p.partnerId()).map(s -> s.summary()).orElse("");
+        if (!now.equals(p.destination())) {
+            throw new PayoutConflict("payout.error.detailsChanged", "the partner of payout " + p.id() + " changed their"
+                    + " payout details since the run (" + p.destination() + " is now " + now + "): cancel that payout"
+                    + " and start a run again", p.id().toString());
+        }
+        return details.reveal(workspace, p.partnerId()).orElse(null);
     }
 
     private PayoutLine line(WorkspaceId workspace, Payout p) {

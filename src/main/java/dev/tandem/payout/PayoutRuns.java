@@ -113,9 +113,11 @@ public class PayoutRuns {
             Money net = new Money(p.amount(), p.currency());
             Optional<HeldBalance> hold = holdReason(workspace, run.id(), p.partner(), net, schedule, stripeReady);
             if (hold.isPresent()) {
+                boolean repeated = repository.latestHeld(workspace, p.partner()).stream().anyMatch(before ->
+                        before.amount().currency().equals(p.currency()) && before.reason() == hold.get().reason());
                 repository.insertHeld(workspace, hold.get());
                 held.add(hold.get());
-                events.publishEvent(new BalanceHeldBack(workspace, hold.get(), scheduled));
+                events.publishEvent(new BalanceHeldBack(workspace, hold.get(), scheduled, repeated));
                 continue;
             }
             PayoutDetailsSummary summary = details.summary(workspace, p.partner()).orElseThrow();

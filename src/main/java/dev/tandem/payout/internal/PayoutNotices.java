@@ -83,8 +83,8 @@ class PayoutNotices {
     @EventListener
     void on(BalanceHeldBack e) {
         HeldBalance held = e.held();
-        if (!PARTNER_CAN_FIX.contains(held.reason())) {
-            return;
+        if (!PARTNER_CAN_FIX.contains(held.reason()) || e.repeated()) {
+            return; // nothing they can do, or told by the last run already: a weekly schedule is no weekly nag
         }
         Partner partner = partners.get(e.workspaceId(), held.partnerId());
         String programName = programs.get(e.workspaceId(), payouts.run(e.workspaceId(), held.runId()).orElseThrow()

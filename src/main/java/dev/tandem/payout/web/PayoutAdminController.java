@@ -146,7 +146,21 @@ class PayoutAdminController {
     String send(@AuthenticationPrincipal StaffPrincipal me, @PathVariable String id, Locale locale,
             RedirectAttributes flash) {
         PayoutRunId run = PayoutRunId.parse(id);
-        return act(run, flash, locale, "payout.run.sent", () -> sender.send(me.workspaceId(), me.asActor(), run));
+        try {
+            PayoutSender.Sent sent = sender.send(me.workspaceId(), me.asActor(), run);
+            flash.addFlashAttribute("notice", "payout.run.sent");
+            List<String> problems = new java.util.ArrayList<>();
+            sent.skipped().forEach(e -> problems.add(pages.refusal(e, locale)));
+            if (!sent.retry().isEmpty()) {
+                problems.add(pages.message("payout.run.waiting", locale, sent.retry().size()));
+            }
+            if (!problems.isEmpty()) {
+                flash.addFlashAttribute("refusal", String.join(" ", problems));
+            }
+        } catch (InvalidInputException | ConflictException e) {
+            flash.addFlashAttribute("refusal", pages.refusal(e, locale));
+        }
+        return "redirect:/admin/payouts/runs/" + run;
     }
 
     @PostMapping("/admin/payouts/{id}/{action}")

@@ -43,6 +43,10 @@ class PayoutPages {
         return e.getMessage();
     }
 
+    String message(String code, Locale locale, Object... args) {
+        return messages.getMessage(code, args, locale);
+    }
+
     static ResponseEntity<byte[]> download(byte[] body, MediaType type, String name) {
         return ResponseEntity.ok().contentType(type).header("Content-Disposition", "attachment; filename=\"" + name + "\"")
                 .body(body);
