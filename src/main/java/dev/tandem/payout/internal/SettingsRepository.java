@@ -59,9 +59,9 @@ public class SettingsRepository {
                 .params(workspace.value(), sealed, hint, Timestamp.from(at)).update();
     }
 
-    /** Every sealed Stripe key's first bytes, for the start-up check that the encryption key can open them. */
+    /** The key ids that sealed the stored Stripe keys, for the start-up check that this node can open them. */
     public List<byte[]> sealedStripeKeys() {
-        return jdbc.sql("select substring(stripe_key_sealed from 1 for 16) from payout_account"
+        return jdbc.sql("select distinct substring(stripe_key_sealed from 1 for 5) from payout_account"
                         + " where stripe_key_sealed is not null").query(byte[].class).list();
     }
 
