@@ -25,7 +25,7 @@ class WebConfiguration implements WebMvcConfigurer {
         // one bundle for shared texts, plus one per module so that modules never edit the same file
         messages.setBasenames("messages", "i18n/program", "i18n/partner", "i18n/portal", "i18n/notification",
                 "i18n/tracking", "i18n/redirect", "i18n/referral", "i18n/intake", "i18n/deal", "i18n/integration",
-                "i18n/commission", "i18n/payout", "i18n/payoutdocs");
+                "i18n/commission", "i18n/payout", "i18n/payoutdocs", "i18n/insight");
         messages.setDefaultEncoding("UTF-8");
         messages.setFallbackToSystemLocale(false);
         messages.setDefaultLocale(Locale.ENGLISH);
