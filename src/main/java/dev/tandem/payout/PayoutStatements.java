@@ -79,6 +79,32 @@ public class PayoutStatements {
                 SelfBillingRules.reverseCharge(account.country(), billing.country(), billing.vatId()))));
     }
 
+    /**
+     * Every statement of the run (and every self-billing invoice issued), as one ZIP archive for the
+     * business's books; entries named after the payout.
+     */
+    public byte[] runArchive(WorkspaceId workspace, PayoutRunId run, Language language) {
+        java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+        try (java.util.zip.ZipOutputStream zip = new java.util.zip.ZipOutputStream(bytes)) {
+            for (Payout p : runs.get(workspace, run).payouts()) {
+                add(zip, p.id() + "-statement.pdf", statement(workspace, p.id(), language));
+                Optional<byte[]> invoice = invoice(workspace, p.id(), language);
+                if (invoice.isPresent()) {
+                    add(zip, p.id() + "-invoice-" + p.invoiceNumber() + ".pdf", invoice.get());
+                }
+            }
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        return bytes.toByteArray();
+    }
+
+    private static void add(java.util.zip.ZipOutputStream zip, String name, byte[] content) throws java.io.IOException {
+        zip.putNextEntry(new java.util.zip.ZipEntry(name));
+        zip.write(content);
+        zip.closeEntry();
+    }
+
     private List<Line> lines(WorkspaceId workspace, PayoutId id, Language language) {
         return runs.commissionsOf(workspace, id).stream().map(c -> line(c, language)).toList();
     }

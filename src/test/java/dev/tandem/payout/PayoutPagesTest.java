@@ -43,6 +43,11 @@ class PayoutPagesTest extends CommissionTestBase {
     @Test
     void aManagerRunsApprovesSendsAndMarksPaidFromThePages() throws IOException {
         approvedCommissions("Payout pages");
+        assertThat(api.put("/api/v1/workspace/payout-account", """
+                {"name": "Acme Software GmbH", "country": "DE", "vatId": "DE123456789"}""").status()).isEqualTo(200);
+        assertThat(api.put("/api/v1/partners/" + ana.partner().id() + "/billing", """
+                {"legalName": "Ana Pages SL", "address": "Calle Mayor 1, Madrid", "country": "ES", "vatId": "ESB12345678"}""")
+                .status()).isEqualTo(200);
         WebClient manager = staff(setup.tenant().ownerEmail());
 
         assertThat(manager.get("/admin/payouts").body()).contains("No payout run yet").contains("Start a payout run");
@@ -62,7 +67,8 @@ class PayoutPagesTest extends CommissionTestBase {
         assertThat(manager.get(started.location()).body()).contains("On its way");
         manager.post("/admin/payouts/" + payoutId + "/mark-paid", Map.of("reference", "BANK-778"));
         String paid = manager.get(started.location()).body();
-        assertThat(paid).contains("Payout marked paid").contains("data-status=\"paid\"").contains("Reference BANK-778");
+        assertThat(paid).contains("Payout marked paid").contains("data-status=\"paid\"").contains("Reference BANK-778")
+                .as("an EU business partner gets a numbered self-billing invoice").contains("Invoice SB-2026-000001");
         assertBooksBalance();
 
         WebClient.Download pdf = manager.download("/admin/payouts/" + payoutId + "/statement.pdf");
@@ -71,6 +77,19 @@ class PayoutPagesTest extends CommissionTestBase {
             assertThat(new PDFTextStripper().getText(document)).contains(payoutId).contains("Ana Pages")
                     .contains("€100.00");
         }
+        WebClient.Download invoice = manager.download("/admin/payouts/" + payoutId + "/invoice.pdf");
+        try (var document = Loader.loadPDF(invoice.body())) {
+            assertThat(new PDFTextStripper().getText(document)).contains("SB-2026-000001").contains("ESB12345678")
+                    .contains("DE123456789").contains("Reverse charge").contains("Self-billing");
+        }
+        WebClient.Download archive = manager.download(started.location() + "/statements.zip");
+        java.util.List<String> entries = new java.util.ArrayList<>();
+        try (var zip = new java.util.zip.ZipInputStream(new java.io.ByteArrayInputStream(archive.body()))) {
+            for (var e = zip.getNextEntry(); e != null; e = zip.getNextEntry()) {
+                entries.add(e.getName());
+            }
+        }
+        assertThat(entries).containsExactly(payoutId + "-statement.pdf", payoutId + "-invoice-SB-2026-000001.pdf");
     }
 
     @Test

@@ -199,6 +199,14 @@ class PayoutAdminController {
         };
     }
 
+    @GetMapping("/admin/payouts/runs/{id}/statements.zip")
+    ResponseEntity<byte[]> statements(@AuthenticationPrincipal StaffPrincipal me, @PathVariable String id,
+            Locale locale) {
+        PayoutRunId run = PayoutRunId.parse(id);
+        return PayoutPages.download(statements.runArchive(me.workspaceId(), run, reader(locale)),
+                MediaType.parseMediaType("application/zip"), run + "-statements.zip");
+    }
+
     @GetMapping("/admin/payouts/{id}/statement.pdf")
     ResponseEntity<byte[]> statement(@AuthenticationPrincipal StaffPrincipal me, @PathVariable String id,
             Locale locale) {
