@@ -36,6 +36,7 @@ public final class Chromium implements BeforeAllCallback, AfterAllCallback, Afte
 
     private final List<BrowserContext> contexts = new ArrayList<>();
     private final List<List<String>> problems = new ArrayList<>();
+    private final List<Page> pages = new ArrayList<>();
 
     @Override
     public void beforeAll(ExtensionContext context) {
@@ -54,11 +55,13 @@ public final class Chromium implements BeforeAllCallback, AfterAllCallback, Afte
         contexts.add(context);
         Page page = context.newPage();
         problems.add(Browsers.problemsOf(page));
+        pages.add(page);
         return page;
     }
 
     @Override
     public void afterEach(ExtensionContext context) {
+        screenshots(context);
         RuntimeException closing = null;
         for (BrowserContext opened : contexts) {
             try {
@@ -75,10 +78,27 @@ public final class Chromium implements BeforeAllCallback, AfterAllCallback, Afte
         problems.forEach(logged::addAll);
         contexts.clear();
         problems.clear();
+        pages.clear();
         if (closing != null) {
             throw closing;
         }
         assertThat(logged).as("console and script errors in the pages").isEmpty();
+    }
+
+    // the last state of every page a test opened, to look at after a run: target/screenshots/<class>/<test>-<n>.png
+    private void screenshots(ExtensionContext context) {
+        String test = context.getRequiredTestClass().getSimpleName() + "/" + context.getRequiredTestMethod().getName();
+        for (int i = 0; i < pages.size(); i++) {
+            Page page = pages.get(i);
+            if (!page.isClosed()) {
+                try {
+                    page.screenshot(new Page.ScreenshotOptions().setFullPage(true)
+                            .setPath(java.nio.file.Paths.get("target", "screenshots", test + "-" + (i + 1) + ".png")));
+                } catch (RuntimeException e) {
+                    // a screenshot is for people looking at a run, never a reason for the test to fail
+                }
+            }
+        }
     }
 
     @Override
