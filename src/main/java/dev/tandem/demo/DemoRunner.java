@@ -8,12 +8,10 @@ import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.PlatformTransactionManager;
-import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * With {@code TANDEM_DEMO=true} or {@code --demo}, fills a Tandem that nobody has set up yet with the
- * demo workspace, in one transaction (all of it or nothing), before any other first-run setup.
+ * demo workspace, before any other first-run setup.
  */
 @Component
 @Order(0)
@@ -24,14 +22,11 @@ class DemoRunner implements ApplicationRunner {
     private final boolean enabled;
     private final Workspaces workspaces;
     private final DemoSeeder seeder;
-    private final TransactionTemplate transaction;
 
-    DemoRunner(@Value("${tandem.demo:false}") boolean enabled, Workspaces workspaces, DemoSeeder seeder,
-            PlatformTransactionManager transactions) {
+    DemoRunner(@Value("${tandem.demo:false}") boolean enabled, Workspaces workspaces, DemoSeeder seeder) {
         this.enabled = enabled;
         this.workspaces = workspaces;
         this.seeder = seeder;
-        this.transaction = new TransactionTemplate(transactions);
     }
 
     @Override
@@ -44,7 +39,13 @@ class DemoRunner implements ApplicationRunner {
             return;
         }
         long started = System.nanoTime();
-        DemoSeeder.Seeded seeded = transaction.execute(status -> seeder.seed());
+        DemoSeeder.Seeded seeded;
+        try {
+            seeded = seeder.seed();
+        } catch (RuntimeException e) {
+            throw new IllegalStateException("Demo seeding failed (" + e.getMessage() + "); if the workspace"
+                    + " \"" + DemoSeeder.WORKSPACE + "\" was made, start again on an empty data directory", e);
+        }
         long millis = (System.nanoTime() - started) / 1_000_000;
         log.info("Demo workspace \"{}\" seeded in {} ms: {} partners, {} clicks, {} events, {} payouts paid",
                 DemoSeeder.WORKSPACE, millis, seeded.partners(), seeded.clicks(), seeded.events(), seeded.payouts());

@@ -21,7 +21,10 @@ import dev.tandem.tracking.Link;
 import dev.tandem.workspace.Actor;
 import dev.tandem.workspace.WorkspaceId;
 import dev.tandem.workspace.Workspaces;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Builds the demo workspace in one go: the owner and workspace, the programs and partners, links and
@@ -44,9 +47,14 @@ class DemoSeeder {
     private final PayoutSettings payoutSettings;
     private final PayoutRuns payoutRuns;
     private final Clock clock;
+    private final TransactionTemplate transaction;
+    private final JdbcTemplate jdbc;
 
     DemoSeeder(Workspaces workspaces, DemoSetup setup, DemoTraffic traffic, DemoSales sales, Commissions commissions,
-            PayoutSettings payoutSettings, PayoutRuns payoutRuns, Clock clock) {
+            PayoutSettings payoutSettings, PayoutRuns payoutRuns, Clock clock, PlatformTransactionManager transactions,
+            JdbcTemplate jdbc) {
+        this.transaction = new TransactionTemplate(transactions);
+        this.jdbc = jdbc;
         this.workspaces = workspaces;
         this.setup = setup;
         this.traffic = traffic;
@@ -61,15 +69,42 @@ class DemoSeeder {
     record Seeded(WorkspaceId workspace, int partners, int clicks, int events, int payouts) {
     }
 
+    /**
+     * Two transactions: the workspace and its programs first, so that the agreement's publication is
+     * handled (it asks the partners approved at that moment to accept it: none yet) before partners
+     * join and accept it; then everything else, all of it or nothing.
+     */
     Seeded seed() {
-        Random random = new Random(SEED);
-        Workspaces.Created created = workspaces.setUp(new Workspaces.NewWorkspace(WORKSPACE, "Dana Demo", OWNER_EMAIL,
-                OWNER_PASSWORD, Language.EN));
-        WorkspaceId workspace = created.workspaceId();
-        Actor owner = new Actor(Actor.Kind.STAFF, created.ownerId().value(), "Dana Demo");
         Instant now = clock.instant();
+        record Started(WorkspaceId workspace, Actor owner, DemoSetup.Launched launched) {
+        }
+        Started started = transaction.execute(status -> {
+            Workspaces.Created created = workspaces.setUp(new Workspaces.NewWorkspace(WORKSPACE, "Dana Demo",
+                    OWNER_EMAIL, OWNER_PASSWORD, Language.EN));
+            Actor owner = new Actor(Actor.Kind.STAFF, created.ownerId().value(), "Dana Demo");
+            return new Started(created.workspaceId(), owner, setup.programs(created.workspaceId(), owner, now));
+        });
+        awaitAgreementNotices();
+        return transaction.execute(status -> seed(started.workspace(), started.owner(), started.launched(), now));
+    }
 
-        DemoSetup.Built built = setup.build(workspace, owner, now);
+    // the publication's listener runs after the commit, on another thread; a few milliseconds, 10 s at most
+    private void awaitAgreementNotices() {
+        long deadline = System.nanoTime() + java.time.Duration.ofSeconds(10).toNanos();
+        while (System.nanoTime() < deadline && jdbc.queryForObject("select count(*) from event_publication"
+                + " where completion_date is null and event_type like '%.AgreementPublished'", Long.class) > 0) {
+            try {
+                Thread.sleep(20);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+        }
+    }
+
+    private Seeded seed(WorkspaceId workspace, Actor owner, DemoSetup.Launched launched, Instant now) {
+        Random random = new Random(SEED);
+        DemoSetup.Built built = setup.partners(workspace, owner, launched);
         List<DemoSetup.Member> members = new ArrayList<>(built.referrers());
         members.addAll(built.affiliates());
         List<Link> links = traffic.links(workspace, owner, members);

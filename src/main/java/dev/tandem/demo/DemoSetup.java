@@ -83,7 +83,11 @@ class DemoSetup {
     record Built(Program partnersProgram, Program affiliatesProgram, List<Member> referrers, List<Member> affiliates) {
     }
 
-    Built build(WorkspaceId workspace, Actor by, Instant now) {
+    /** The programs as they stand before any partner joins. */
+    record Launched(Program partnersProgram, Tier gold, AgreementVersion agreement, Program affiliatesProgram) {
+    }
+
+    Launched programs(WorkspaceId workspace, Actor by, Instant now) {
         // plans pay for events from 100 days back, so the activity of the last 90 days earns
         Instant since = now.minus(Duration.ofDays(100));
         Program b2b = programs.create(workspace, by, new Programs.Settings(PARTNERS_PROGRAM, ProgramType.REFERRAL,
@@ -104,7 +108,15 @@ class DemoSetup {
                 ProgramType.AFFILIATE, "Recommend Northwind to your audience and earn 10% of every sale.", "USD",
                 "https://northwind.example/pricing", List.of(), null, 30, "10% of every sale", "northwind-affiliates"));
         plans.publish(workspace, by, affiliate.id(), percentPlan(null, since, "10"));
+        return new Launched(b2b, gold, agreement, affiliate);
+    }
 
+    /** The partners: applications decided, agreements accepted, payout details given, affiliates enrolled. */
+    Built partners(WorkspaceId workspace, Actor by, Launched launched) {
+        Program b2b = launched.partnersProgram();
+        Program affiliate = launched.affiliatesProgram();
+        Tier gold = launched.gold();
+        AgreementVersion agreement = launched.agreement();
         List<Member> referrers = new ArrayList<>();
         List<Member> affiliates = new ArrayList<>();
         int n = 0;

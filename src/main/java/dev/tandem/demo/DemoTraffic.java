@@ -34,6 +34,8 @@ class DemoTraffic {
     private static final String[] REFERRERS = {"https://www.linkedin.com/", "https://www.google.com/", null,
         "https://t.co/", "https://www.facebook.com/", null};
     private static final String[] SOURCES = {"linkedin", "newsletter", null, "twitter", "facebook", null};
+    private static final String[] MEDIUMS = {"social", "email", null, "social", "social", null};
+    private static final String[] COUNTRIES = {"ES", "PT", "IT", "NO", "DE", "GB", "US", "FR", "BR", "MX"};
 
     private final Links links;
     private final ClickIds clickIds;
@@ -77,8 +79,7 @@ class DemoTraffic {
     }
 
     Click click(WorkspaceId workspace, Link link, Instant at, Random random) {
-        String[] countries = {"ES", "PT", "IT", "NO", "DE", "GB", "US", "FR", "BR", "MX"};
-        return new Click(link, at, clickIds.issue(workspace, link.id(), at), countries[random.nextInt(countries.length)]);
+        return new Click(link, at, clickIds.issue(workspace, link.id(), at), COUNTRIES[random.nextInt(COUNTRIES.length)]);
     }
 
     void write(WorkspaceId workspace, List<Click> clicks, Random random) {
@@ -91,7 +92,7 @@ class DemoTraffic {
             rows.add(new Object[] {workspace.value(), Ids.newId(), java.sql.Timestamp.from(c.at()), c.link().id().value(),
                 c.link().programId().value(), c.link().partnerId().value(), c.token(), visitor,
                 bot ? "LinkedInBot/1.0" : AGENTS[random.nextInt(AGENTS.length)], REFERRERS[source], SOURCES[source],
-                SOURCES[source] == null ? null : "social", c.link().campaign() == null || c.link().campaign().isEmpty()
+                MEDIUMS[source], c.link().campaign() == null || c.link().campaign().isEmpty()
                         ? null : c.link().campaign(), c.country(), bot, !bot && random.nextInt(15) == 0});
         }
         jdbc.batchUpdate(INSERT, rows);
