@@ -107,6 +107,8 @@ class DemoSetup {
         Program affiliate = programs.create(workspace, by, new Programs.Settings(AFFILIATES_PROGRAM,
                 ProgramType.AFFILIATE, "Recommend Northwind to your audience and earn 10% of every sale.", "USD",
                 "https://northwind.example/pricing", List.of(), null, 30, "10% of every sale", "northwind-affiliates"));
+        Tier creators = programs.defaultTier(workspace, affiliate.id());
+        programs.updateTier(workspace, by, affiliate.id(), creators.id(), "Creators", "", "10% of every sale");
         plans.publish(workspace, by, affiliate.id(), percentPlan(null, since, "10"));
         return new Launched(b2b, gold, agreement, affiliate);
     }

@@ -20,6 +20,7 @@ import dev.tandem.ledger.Ledger;
 import dev.tandem.workspace.WorkspaceId;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.DefaultApplicationArguments;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -48,6 +49,9 @@ class DemoSeedTest {
 
     @Autowired
     Ledger ledger;
+
+    @Autowired
+    DemoRunner runner;
 
     @DynamicPropertySource
     static void database(DynamicPropertyRegistry registry) {
@@ -79,6 +83,16 @@ class DemoSeedTest {
         assertThat(ledger.trialBalance(new WorkspaceId(workspace))).as("postings per currency")
                 .containsOnlyKeys(java.util.Currency.getInstance("EUR"), java.util.Currency.getInstance("USD"))
                 .allSatisfy((currency, total) -> assertThat(total).as(currency.getCurrencyCode()).isZero());
+    }
+
+    @Test
+    void aTandemThatHasAWorkspaceIsLeftAloneByTheDemoFlag() {
+        long before = jdbc.sql("select count(*) from partner").query(Long.class).single();
+
+        runner.run(new DefaultApplicationArguments("--demo"));
+
+        assertThat(jdbc.sql("select count(*) from workspace").query(Long.class).single()).isEqualTo(1);
+        assertThat(jdbc.sql("select count(*) from partner").query(Long.class).single()).isEqualTo(before);
     }
 
     @Test
