@@ -52,52 +52,57 @@ class DemoSales {
      */
     Activity referrals(WorkspaceId workspace, Actor by, List<DemoSetup.Member> members, Map<DemoSetup.Member, Link> links,
             DemoTraffic traffic, Instant now, Random random) {
-        List<Earned> earned = new ArrayList<>();
-        List<DemoTraffic.Click> clicks = new ArrayList<>();
-        int events = 0;
-        int customer = 0;
-        int sales = 0;
+        Tally tally = new Tally();
         for (int m = 0; m < members.size(); m++) {
             DemoSetup.Member member = members.get(m);
             int customers = Math.max(2, 9 - m / 3 + random.nextInt(3));
             for (int c = 0; c < customers; c++) {
-                customer++;
-                Instant clickAt = now.minus(Duration.ofMinutes(random.nextInt(88 * 24 * 60) + 60 * 24 * 2));
-                DemoTraffic.Click click = traffic.click(workspace, links.get(member), clickAt, random);
-                clicks.add(click);
-                EventInput.CustomerInput who = customer(customer);
-                Instant leadAt = clickAt.plus(Duration.ofMinutes(5 + random.nextInt(600)));
-                send(workspace, by, new EventInput("lead_" + customer, "lead", leadAt, who, click.token(), null,
-                        member.partner().id().toString(), member.program().id().toString(), null, null, null, null));
-                events++;
-                if (random.nextInt(10) >= 7) {
-                    continue; // a lead that has not bought (yet)
-                }
-                Instant saleAt = leadAt.plus(Duration.ofHours(12 + random.nextInt(24 * 10)));
-                if (saleAt.isAfter(now)) {
-                    continue;
-                }
-                long amount = member.program().currency().getCurrencyCode().equals("EUR")
-                        ? 19_000 + 500L * random.nextInt(300) : 4_900 + 100L * random.nextInt(250);
-                String saleId = "sale_" + customer;
-                earned.addAll(sale(workspace, by, member, saleId, who, saleAt, amount));
-                events++;
-                sales++;
-                if (sales % 12 == 0) {
-                    long refunded = sales % 24 == 0 ? amount : amount / 2;
-                    Instant refundAt = saleAt.plus(Duration.ofDays(3)).isAfter(now) ? now : saleAt.plus(Duration.ofDays(3));
-                    send(workspace, by, new EventInput("refund_" + customer, "refund", refundAt,
-                            who, null, null, null, member.program().id().toString(), refunded,
-                            member.program().currency().getCurrencyCode(), saleId, null));
-                    events++;
-                } else if (random.nextInt(3) == 0 && saleAt.plus(Duration.ofDays(30)).isBefore(now)) {
-                    earned.addAll(sale(workspace, by, member, "renewal_" + customer, who, saleAt.plus(Duration.ofDays(30)),
-                            amount));
-                    events++;
-                }
+                customer(workspace, by, member, links.get(member), traffic, now, random, tally);
             }
         }
-        return new Activity(earned, clicks, events);
+        return new Activity(tally.earned, tally.clicks, tally.events);
+    }
+
+    /** What the customers so far made; the sale count decides which sales are refunded. */
+    private static final class Tally {
+        final List<Earned> earned = new ArrayList<>();
+        final List<DemoTraffic.Click> clicks = new ArrayList<>();
+        int customers;
+        int events;
+        int sales;
+    }
+
+    private void customer(WorkspaceId workspace, Actor by, DemoSetup.Member member, Link link, DemoTraffic traffic,
+            Instant now, Random random, Tally tally) {
+        int n = ++tally.customers;
+        Instant clickAt = now.minus(Duration.ofMinutes(random.nextInt(88 * 24 * 60) + 60 * 24 * 2));
+        DemoTraffic.Click click = traffic.click(workspace, link, clickAt, random);
+        tally.clicks.add(click);
+        EventInput.CustomerInput who = customer(n);
+        String program = member.program().id().toString();
+        String currency = member.program().currency().getCurrencyCode();
+        Instant leadAt = clickAt.plus(Duration.ofMinutes(5 + random.nextInt(600)));
+        send(workspace, by, new EventInput("lead_" + n, "lead", leadAt, who, click.token(), null,
+                member.partner().id().toString(), program, null, null, null, null));
+        tally.events++;
+        Instant saleAt = leadAt.plus(Duration.ofHours(12 + random.nextInt(24 * 10)));
+        if (random.nextInt(10) >= 7 || saleAt.isAfter(now)) {
+            return; // a lead that has not bought (yet)
+        }
+        long amount = currency.equals("EUR") ? 19_000 + 500L * random.nextInt(300) : 4_900 + 100L * random.nextInt(250);
+        tally.earned.addAll(sale(workspace, by, member, "sale_" + n, who, saleAt, amount));
+        tally.events++;
+        tally.sales++;
+        if (tally.sales % 12 == 0) {
+            long refunded = tally.sales % 24 == 0 ? amount : amount / 2;
+            Instant refundAt = saleAt.plus(Duration.ofDays(3)).isAfter(now) ? now : saleAt.plus(Duration.ofDays(3));
+            send(workspace, by, new EventInput("refund_" + n, "refund", refundAt, who, null, null, null, program,
+                    refunded, currency, "sale_" + n, null));
+            tally.events++;
+        } else if (random.nextInt(3) == 0 && saleAt.plus(Duration.ofDays(30)).isBefore(now)) {
+            tally.earned.addAll(sale(workspace, by, member, "renewal_" + n, who, saleAt.plus(Duration.ofDays(30)), amount));
+            tally.events++;
+        }
     }
 
     private List<Earned> sale(WorkspaceId workspace, Actor by, DemoSetup.Member member, String id,
