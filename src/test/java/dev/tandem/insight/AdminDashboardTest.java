@@ -102,6 +102,9 @@ class AdminDashboardTest extends CommissionTestBase {
                 .doesNotContain("Cy Otherprogram");
         assertThat(section(page, "review")).contains("/admin/programs/" + program.id() + "/applications")
                 .contains("Dashboard Co: 1 to review");
+        assertThat(page).as("the chart's table: day 0 had the 5 clicks, day 1 the first customer")
+                .containsPattern(">Jan 5, 2026</td>\\s*<td class=\"number\">5</td><td class=\"number\">0</td>")
+                .containsPattern(">Jan 6, 2026</td>\\s*<td class=\"number\">0</td><td class=\"number\">1</td>");
         assertThat(page).contains("data-chart=").contains("chart.umd.js").contains("/js/dashboard.js")
                 .contains("Team members").contains("Active API keys");
         assertThat(page).doesNotContain("Zed Elsewhere").doesNotContain(eur(999_900, Locale.ENGLISH));
