@@ -2,7 +2,9 @@ package dev.tandem.partner.web;
 
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 
 import dev.tandem.partner.AcceptanceStatus;
 import dev.tandem.partner.AgreementAcceptances;
@@ -11,10 +13,12 @@ import dev.tandem.partner.EnrollmentStatus;
 import dev.tandem.partner.Onboarding;
 import dev.tandem.partner.OnboardingProgress;
 import dev.tandem.partner.PartnerPrincipal;
+import dev.tandem.partner.PortalHomeSection;
 import dev.tandem.partner.PortalPage;
 import dev.tandem.program.Program;
 import dev.tandem.program.ProgramId;
 import dev.tandem.program.Programs;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -29,13 +33,19 @@ class PortalHomeController {
     private final Programs programs;
     private final AgreementAcceptances acceptances;
     private final Onboarding onboarding;
+    private final ObjectProvider<PortalHomeSection> sections;
 
     PortalHomeController(PortalStanding standing, Programs programs, AgreementAcceptances acceptances,
-            Onboarding onboarding) {
+            Onboarding onboarding, ObjectProvider<PortalHomeSection> sections) {
         this.standing = standing;
         this.programs = programs;
         this.acceptances = acceptances;
         this.onboarding = onboarding;
+        this.sections = sections;
+    }
+
+    /** A section another module adds to the home: its template and what it shows. */
+    record Section(String template, Object data) {
     }
 
     /** One program on the home page; agreement and onboarding only once approved. */
@@ -44,7 +54,7 @@ class PortalHomeController {
     }
 
     @GetMapping("/portal")
-    String home(@AuthenticationPrincipal PartnerPrincipal me, Model model) {
+    String home(@AuthenticationPrincipal PartnerPrincipal me, Model model, Locale locale) {
         Map<ProgramId, Program> seen = new HashMap<>();
         // the layout's model read them already for this request
         List<ProgramRow> rows = standing.enrollments(me).stream().map(e -> {
@@ -57,6 +67,9 @@ class PortalHomeController {
                     onboarding.progress(me.workspaceId(), e));
         }).toList();
         model.addAttribute("rows", rows);
+        // a partner whose programs all ended sees only that, not figures
+        model.addAttribute("sections", standing.closed(me) ? List.of() : sections.orderedStream()
+                .map(s -> new Section(s.template(), s.data(me, locale))).filter(s -> Objects.nonNull(s.data())).toList());
         return "partner/portal/home";
     }
 }
