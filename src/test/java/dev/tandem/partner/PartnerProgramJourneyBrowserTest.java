@@ -367,7 +367,9 @@ class PartnerProgramJourneyBrowserTest extends IntegrationTest {
     }
 
     private static Locator mainNavigation(Page page) {
-        return page.getByRole(AriaRole.NAVIGATION, new Page.GetByRoleOptions().setName("Main"));
+        return page.getByRole(AriaRole.NAVIGATION, new Page.GetByRoleOptions()
+                // the menu's name is in the reader's language too
+                .setName(java.util.regex.Pattern.compile("^(Main|Principal|Principale|Hovedmeny)$")));
     }
 
     private static Locator programTabs(Page page) {

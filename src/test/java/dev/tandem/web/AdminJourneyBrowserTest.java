@@ -223,7 +223,9 @@ class AdminJourneyBrowserTest extends IntegrationTest {
     }
 
     private static Locator mainNavigation(Page page) {
-        return page.getByRole(AriaRole.NAVIGATION, new Page.GetByRoleOptions().setName("Main"));
+        return page.getByRole(AriaRole.NAVIGATION, new Page.GetByRoleOptions()
+                // the menu's name is in the reader's language too
+                .setName(java.util.regex.Pattern.compile("^(Main|Principal|Principale|Hovedmeny)$")));
     }
 
     /** How many CSS pixels the page is wider than the window; 0 when nothing scrolls sideways. */
