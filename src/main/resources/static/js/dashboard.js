@@ -14,9 +14,9 @@
         labels: data.labels,
         datasets: [
           {label: data.clicksLabel, data: data.clicks, borderColor: '#2f6fdf', backgroundColor: '#2f6fdf',
-            yAxisID: 'clicks', tension: 0.2, pointRadius: 2},
+            yAxisID: 'clicks', tension: 0, pointRadius: 2},
           {label: data.customersLabel, data: data.customers, borderColor: '#1f9d6b', backgroundColor: '#1f9d6b',
-            yAxisID: 'customers', tension: 0.2, pointRadius: 2}
+            yAxisID: 'customers', tension: 0, pointRadius: 2}
         ]
       },
       options: {
