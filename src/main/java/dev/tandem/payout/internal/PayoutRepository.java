@@ -83,6 +83,16 @@ public class PayoutRepository {
                 .update();
     }
 
+    public void setAmount(WorkspaceId workspace, PayoutId id, long amount) {
+        jdbc.sql("update payout set amount = ? where workspace_id = ? and id = ?")
+                .params(amount, workspace.value(), id.value()).update();
+    }
+
+    /** Removes a payout made in this transaction that turned out to hold nothing to pay (no history yet). */
+    public void delete(WorkspaceId workspace, PayoutId id) {
+        jdbc.sql("delete from payout where workspace_id = ? and id = ?").params(workspace.value(), id.value()).update();
+    }
+
     public void setRailAccount(WorkspaceId workspace, PayoutId id, String account) {
         jdbc.sql("update payout set rail_account = ? where workspace_id = ? and id = ?")
                 .params(account, workspace.value(), id.value()).update();
