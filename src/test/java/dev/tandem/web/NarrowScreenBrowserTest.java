@@ -121,10 +121,12 @@ class NarrowScreenBrowserTest extends CommissionTestBase {
     }
 
     private void check(Page page, String path) {
+        // against the window's width as set, not innerWidth: a phone (isMobile) zooms out to show a page that is too
+        // wide, and innerWidth then grows to the page's width, so the page would seem to fit
         int overflow = ((Number) page.evaluate(
-                "Math.max(0, document.documentElement.scrollWidth - window.innerWidth)")).intValue();
+                "width => Math.max(0, document.documentElement.scrollWidth - width)", WIDTH)).intValue();
         if (overflow > 0) {
-            problems.add(path + ": scrolls sideways by " + overflow + " px; too wide: " + page.evaluate(TOO_WIDE));
+            problems.add(path + ": scrolls sideways by " + overflow + " px; too wide: " + page.evaluate(TOO_WIDE, WIDTH));
         }
         @SuppressWarnings("unchecked")
         List<String> unnamed = (List<String>) page.evaluate(UNNAMED_CONTROLS);
@@ -134,12 +136,12 @@ class NarrowScreenBrowserTest extends CommissionTestBase {
         }
         page.evaluate("document.activeElement && document.activeElement.blur(); window.scrollTo(0, 0)");
         page.keyboard().press("Tab");
-        String focused = (String) page.evaluate(FOCUSED);
+        String focused = (String) page.evaluate(FOCUSED, WIDTH);
         if (!"skip link, visible, with a focus style".equals(focused)) {
             problems.add(path + ": the first Tab focuses " + focused);
         }
         page.keyboard().press("Tab");
-        String second = (String) page.evaluate(FOCUSED);
+        String second = (String) page.evaluate(FOCUSED, WIDTH);
         if (!second.endsWith("visible, with a focus style")) {
             problems.add(path + ": the second Tab focuses " + second);
         }
@@ -147,13 +149,13 @@ class NarrowScreenBrowserTest extends CommissionTestBase {
 
     // the deepest elements reaching past the window's right edge, outside any scrolling table wrapper
     private static final String TOO_WIDE = """
-            () => {
+            width => {
               const out = [];
               for (const el of document.body.querySelectorAll('*')) {
                 if (el.closest('.table-wrap') || el.closest('.skip')) continue;
                 const r = el.getBoundingClientRect();
-                if (r.width === 0 || r.right <= window.innerWidth + 0.5) continue;
-                if ([...el.children].some(c => c.getBoundingClientRect().right > window.innerWidth + 0.5)) continue;
+                if (r.width === 0 || r.right <= width + 0.5) continue;
+                if ([...el.children].some(c => c.getBoundingClientRect().right > width + 0.5)) continue;
                 out.push(el.tagName.toLowerCase() + (el.id ? '#' + el.id : '')
                     + (el.className && typeof el.className === 'string' ? '.' + el.className.trim().split(/\\s+/).join('.') : '')
                     + ' (' + Math.round(r.right) + ' px)');
@@ -183,13 +185,13 @@ class NarrowScreenBrowserTest extends CommissionTestBase {
             })""";
 
     private static final String FOCUSED = """
-            () => {
+            width => {
               const el = document.activeElement;
               if (!el || el === document.body) return 'nothing';
               const name = el.tagName.toLowerCase() + (el.className && typeof el.className === 'string'
                   ? '.' + el.className.trim().split(/\\s+/).join('.') : '') + ' "' + (el.textContent || '').trim().slice(0, 30) + '"';
               const r = el.getBoundingClientRect();
-              const visible = r.width > 0 && r.height > 0 && r.left >= 0 && r.right <= window.innerWidth
+              const visible = r.width > 0 && r.height > 0 && r.left >= 0 && r.right <= width
                   && r.top >= 0 && r.bottom <= window.innerHeight;
               const s = getComputedStyle(el);
               const outlined = s.outlineStyle !== 'none' && parseFloat(s.outlineWidth) > 0;
