@@ -228,10 +228,13 @@ class AdminJourneyBrowserTest extends IntegrationTest {
                 .setName(java.util.regex.Pattern.compile("^(Main|Principal|Principale|Hovedmeny)$")));
     }
 
-    /** How many CSS pixels the page is wider than the window; 0 when nothing scrolls sideways. */
+    /**
+     * How many CSS pixels the page is wider than the window; 0 when nothing scrolls sideways. Against the viewport as
+     * set, not window.innerWidth: a phone zooms out to show a page that is too wide, and innerWidth grows with it.
+     */
     private static int horizontalOverflow(Page page) {
         Number overflow = (Number) page.evaluate(
-                "Math.max(0, document.documentElement.scrollWidth - window.innerWidth)");
+                "width => Math.max(0, document.documentElement.scrollWidth - width)", page.viewportSize().width);
         return overflow.intValue();
     }
 
