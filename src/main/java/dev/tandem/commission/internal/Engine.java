@@ -24,6 +24,7 @@ import dev.tandem.commission.CommissionStatus;
 import dev.tandem.commission.Explanation;
 import dev.tandem.core.Ids;
 import dev.tandem.core.Money;
+import dev.tandem.core.ReaderFormat;
 import dev.tandem.core.Percentage;
 import dev.tandem.notification.Emails;
 import dev.tandem.partner.Enrollment;
@@ -422,20 +423,12 @@ class Engine {
         Map<String, Object> model = new java.util.HashMap<>();
         model.put("partnerName", partner.name());
         model.put("programName", program.name());
-        model.put("threshold", format(threshold, locale));
-        model.put("bonus", bonus == null ? null : format(bonus, locale));
+        model.put("threshold", ReaderFormat.money(threshold, locale));
+        model.put("bonus", bonus == null ? null : ReaderFormat.money(bonus, locale));
         model.put("tierName", tierName);
         model.put(Emails.BRAND, program.name());
-        model.put(Emails.SUBJECT_ARGS, List.of(format(threshold, locale)));
+        model.put(Emails.SUBJECT_ARGS, List.of(ReaderFormat.money(threshold, locale)));
         emails.send(e.workspaceId(), partner.email(), partner.language(), "milestone-reached", model);
-    }
-
-    private static String format(Money money, java.util.Locale locale) {
-        java.text.NumberFormat f = java.text.NumberFormat.getCurrencyInstance(locale);
-        f.setCurrency(money.currency());
-        f.setMinimumFractionDigits(money.currency().getDefaultFractionDigits());
-        f.setMaximumFractionDigits(money.currency().getDefaultFractionDigits());
-        return f.format(money.toMajor());
     }
 
     /**

@@ -12,6 +12,7 @@ import java.util.ResourceBundle;
 
 import dev.tandem.core.Language;
 import dev.tandem.core.Money;
+import dev.tandem.core.ReaderFormat;
 
 /** The words, amounts and dates of one document, all in the reader's language. */
 final class Words {
@@ -49,12 +50,7 @@ final class Words {
 
     /** The amount as the reader writes money, e.g. "1.234,56 €" in Spanish and "€1,234.56" in English. */
     String money(Money money) {
-        NumberFormat format = NumberFormat.getCurrencyInstance(locale);
-        format.setCurrency(money.currency());
-        int digits = money.currency().getDefaultFractionDigits();
-        format.setMinimumFractionDigits(digits);
-        format.setMaximumFractionDigits(digits);
-        return printable(format.format(money.toMajor()));
+        return printable(ReaderFormat.money(money, locale));
     }
 
     /** An exchange rate as the reader writes decimals, with as many places as it was given (up to 10). */

@@ -1,14 +1,13 @@
 package dev.tandem.payout.internal;
 
-import java.text.NumberFormat;
 import java.util.HashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
 import dev.tandem.core.Language;
 import dev.tandem.core.Money;
+import dev.tandem.core.ReaderFormat;
 import dev.tandem.notification.Emails;
 import dev.tandem.partner.Partner;
 import dev.tandem.partner.Partners;
@@ -140,13 +139,8 @@ class PayoutNotices {
         return model;
     }
 
-    // as the milestone email formats money: the reader's own way of writing an amount
+    // the reader's own way of writing an amount, as pages and other emails write it
     private static String format(Money money, Language language) {
-        Locale locale = language.locale();
-        NumberFormat f = NumberFormat.getCurrencyInstance(locale);
-        f.setCurrency(money.currency());
-        f.setMinimumFractionDigits(money.currency().getDefaultFractionDigits());
-        f.setMaximumFractionDigits(money.currency().getDefaultFractionDigits());
-        return f.format(money.toMajor());
+        return ReaderFormat.money(money, language.locale());
     }
 }

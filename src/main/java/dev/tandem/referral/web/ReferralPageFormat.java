@@ -1,15 +1,9 @@
 package dev.tandem.referral.web;
 
-import java.math.BigDecimal;
-import java.text.NumberFormat;
-import java.time.Instant;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
-import java.time.format.FormatStyle;
 import java.util.Locale;
 
-import dev.tandem.core.Money;
 import dev.tandem.referral.Customer;
+import dev.tandem.core.ReaderFormat;
 import org.springframework.context.MessageSource;
 
 /**
@@ -19,56 +13,10 @@ import org.springframework.context.MessageSource;
  * touchpoint kinds, models) through the bundle, falling back to the code itself for one it does
  * not know yet rather than showing {@code ??key??}.
  */
-public final class ReferralPageFormat {
-
-    private final MessageSource messages;
-    private final Locale locale;
-    private final DateTimeFormatter dateTime;
-    private final DateTimeFormatter date;
+public final class ReferralPageFormat extends ReaderFormat {
 
     ReferralPageFormat(MessageSource messages, Locale locale) {
-        this.messages = messages;
-        this.locale = locale;
-        this.dateTime = DateTimeFormatter.ofLocalizedDateTime(FormatStyle.MEDIUM, FormatStyle.SHORT)
-                .withLocale(locale).withZone(ZoneOffset.UTC);
-        this.date = DateTimeFormatter.ofLocalizedDate(FormatStyle.MEDIUM).withLocale(locale).withZone(ZoneOffset.UTC);
-    }
-
-    /** The amount with its currency, e.g. {@code €1,234.50}; empty for none (a lead has no amount). */
-    public String money(Money money) {
-        if (money == null) {
-            return "";
-        }
-        NumberFormat format = NumberFormat.getCurrencyInstance(locale);
-        format.setCurrency(money.currency());
-        int digits = money.currency().getDefaultFractionDigits();
-        format.setMinimumFractionDigits(digits);
-        format.setMaximumFractionDigits(digits);
-        BigDecimal major = money.toMajor();
-        return format.format(major);
-    }
-
-    /** A moment as date and time, in UTC (said so). */
-    public String when(Instant instant) {
-        return instant == null ? "" : dateTime.format(instant) + " UTC";
-    }
-
-    /** A moment's date only. */
-    public String day(Instant instant) {
-        return instant == null ? "" : date.format(instant);
-    }
-
-    /** The machine-readable form of a moment, for {@code <time datetime>}. */
-    public String iso(Instant instant) {
-        return instant == null ? "" : DateTimeFormatter.ISO_INSTANT.format(instant);
-    }
-
-    /** The words for a code under a key prefix, e.g. {@code label("referral.status.", "lost")}; the code if unknown. */
-    public String label(String prefix, String code) {
-        if (code == null || code.isBlank()) {
-            return "";
-        }
-        return messages.getMessage(prefix + code, null, code, locale);
+        super(messages, locale);
     }
 
     /** The customer as staff know them: name, else email, else the business's own id. */
