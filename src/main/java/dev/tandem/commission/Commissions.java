@@ -103,6 +103,11 @@ public class Commissions {
                 after, page.fetchSize()), page);
     }
 
+    /** The commissions with these ids, in id order, read at once. */
+    public List<Commission> get(WorkspaceId workspace, List<CommissionId> ids) {
+        return commissions.find(workspace, ids);
+    }
+
     public Commission get(WorkspaceId workspace, CommissionId id) {
         return commissions.find(workspace, id).orElseThrow(() -> new NotFoundException("no commission " + id));
     }

@@ -220,8 +220,8 @@ public class PayoutRuns {
 
     /** The commissions a payout holds or held. */
     public List<Commission> commissionsOf(WorkspaceId workspace, PayoutId id) {
-        return repository.items(workspace, id).stream()
-                .map(c -> commissions.get(workspace, new dev.tandem.commission.CommissionId(c))).toList();
+        return commissions.get(workspace, repository.items(workspace, id).stream()
+                .map(dev.tandem.commission.CommissionId::new).toList());
     }
 
     public List<Payout> ofPartner(WorkspaceId workspace, PartnerId partner, int limit) {

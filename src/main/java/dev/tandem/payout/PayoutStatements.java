@@ -1,9 +1,15 @@
 package dev.tandem.payout;
 
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Optional;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipOutputStream;
 
 import dev.tandem.commission.Commission;
 import dev.tandem.commission.Explanation;
@@ -50,33 +56,14 @@ public class PayoutStatements {
     }
 
     public byte[] statement(WorkspaceId workspace, PayoutId id, Language language) {
-        Payout p = runs.payout(workspace, id);
-        Partner partner = partners.get(workspace, p.partnerId());
-        PayoutSettings.BusinessAccount account = settings.account(workspace);
-        Statement.Conversion conversion = p.paid() == null ? null
-                : new Statement.Conversion(p.paid(), p.rate(), p.rateSource());
-        return PayoutDocuments.statementPdf(new Statement(language, p.id().toString(),
-                programs.get(workspace, p.programId()).name(), business(workspace, account),
-                partnerParty(workspace, partner), day(p.updatedAt()),
-                messages.getMessage("payout.method." + p.method().code(), null, p.method().code(), language.locale())
-                        + " · " + p.destination(),
-                lines(workspace, id, language), p.amount(), conversion));
+        return statement(parts(workspace, runs.payout(workspace, id), settings.account(workspace)), language);
     }
 
     /** The payout's self-billing invoice, once it is paid and numbered; empty for partners who are not invoiced. */
     public Optional<byte[]> invoice(WorkspaceId workspace, PayoutId id, Language language) {
         Payout p = runs.payout(workspace, id);
-        if (p.invoiceNumber() == null) {
-            return Optional.empty();
-        }
-        Partner partner = partners.get(workspace, p.partnerId());
-        PayoutSettings.BusinessAccount account = settings.account(workspace);
-        PayoutSettings.Billing billing = settings.billing(workspace, p.partnerId())
-                .orElseThrow(() -> new NotFoundException("partner " + p.partnerId() + " has no billing details"));
-        return Optional.of(PayoutDocuments.invoicePdf(new SelfBillingInvoice(language, p.invoiceNumber(),
-                day(p.updatedAt()), day(p.createdAt()), partnerParty(workspace, partner), business(workspace, account),
-                p.id().toString(), lines(workspace, id, language), p.amount(),
-                SelfBillingRules.reverseCharge(account.country(), billing.country(), billing.vatId()))));
+        return p.invoiceNumber() == null ? Optional.empty()
+                : Optional.of(invoice(parts(workspace, p, settings.account(workspace)), language));
     }
 
     /**
@@ -84,48 +71,78 @@ public class PayoutStatements {
      * business's books; entries named after the payout.
      */
     public byte[] runArchive(WorkspaceId workspace, PayoutRunId run, Language language) {
-        java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
-        try (java.util.zip.ZipOutputStream zip = new java.util.zip.ZipOutputStream(bytes)) {
+        PayoutSettings.BusinessAccount account = settings.account(workspace);
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        try (ZipOutputStream zip = new ZipOutputStream(bytes)) {
             for (Payout p : runs.get(workspace, run).payouts()) {
-                add(zip, p.id() + "-statement.pdf", statement(workspace, p.id(), language));
-                Optional<byte[]> invoice = invoice(workspace, p.id(), language);
-                if (invoice.isPresent()) {
-                    add(zip, p.id() + "-invoice-" + p.invoiceNumber() + ".pdf", invoice.get());
+                Parts parts = parts(workspace, p, account);
+                add(zip, p.id() + "-statement.pdf", statement(parts, language));
+                if (p.invoiceNumber() != null) {
+                    add(zip, p.id() + "-invoice-" + p.invoiceNumber() + ".pdf", invoice(parts, language));
                 }
             }
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException(e);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
         return bytes.toByteArray();
     }
 
-    private static void add(java.util.zip.ZipOutputStream zip, String name, byte[] content) throws java.io.IOException {
-        zip.putNextEntry(new java.util.zip.ZipEntry(name));
+    /** What both documents of a payout are made of, read once. */
+    private record Parts(Payout payout, String programName, PayoutSettings.BusinessAccount account, Partner partner,
+            Optional<PayoutSettings.Billing> billing, List<Commission> commissions) {
+    }
+
+    private Parts parts(WorkspaceId workspace, Payout p, PayoutSettings.BusinessAccount account) {
+        return new Parts(p, programs.get(workspace, p.programId()).name(), account,
+                partners.get(workspace, p.partnerId()), settings.billing(workspace, p.partnerId()),
+                runs.commissionsOf(workspace, p.id()));
+    }
+
+    private byte[] statement(Parts parts, Language language) {
+        Payout p = parts.payout();
+        Statement.Conversion conversion = p.paid() == null ? null
+                : new Statement.Conversion(p.paid(), p.rate(), p.rateSource());
+        return PayoutDocuments.statementPdf(new Statement(language, p.id().toString(), parts.programName(),
+                business(parts.account()), partnerParty(parts), day(p.updatedAt()),
+                messages.getMessage("payout.method." + p.method().code(), null, p.method().code(), language.locale())
+                        + " · " + p.destination(),
+                lines(parts, language), p.amount(), conversion));
+    }
+
+    private byte[] invoice(Parts parts, Language language) {
+        Payout p = parts.payout();
+        PayoutSettings.Billing billing = parts.billing()
+                .orElseThrow(() -> new NotFoundException("partner " + p.partnerId() + " has no billing details"));
+        return PayoutDocuments.invoicePdf(new SelfBillingInvoice(language, p.invoiceNumber(), day(p.updatedAt()),
+                day(p.createdAt()), partnerParty(parts), business(parts.account()), p.id().toString(),
+                lines(parts, language), p.amount(),
+                SelfBillingRules.reverseCharge(parts.account().country(), billing.country(), billing.vatId())));
+    }
+
+    private static void add(ZipOutputStream zip, String name, byte[] content) throws IOException {
+        zip.putNextEntry(new ZipEntry(name));
         zip.write(content);
         zip.closeEntry();
     }
 
-    private List<Line> lines(WorkspaceId workspace, PayoutId id, Language language) {
-        return runs.commissionsOf(workspace, id).stream().map(c -> line(c, language)).toList();
+    private List<Line> lines(Parts parts, Language language) {
+        return parts.commissions().stream().map(c -> new Line(day(c.occurredAt()), c.id().toString(), c.kind().code(),
+                Explanation.inWords(c, messages, language.locale()), c.amount())).toList();
     }
 
-    private Line line(Commission c, Language language) {
-        return new Line(day(c.occurredAt()), c.id().toString(), c.kind().code(),
-                Explanation.inWords(c, messages, language.locale()), c.amount());
-    }
-
-    private Party business(WorkspaceId workspace, PayoutSettings.BusinessAccount account) {
+    private static Party business(PayoutSettings.BusinessAccount account) {
         return new Party(account.name(), account.address(), account.country(), account.vatId(), "");
     }
 
-    private Party partnerParty(WorkspaceId workspace, Partner partner) {
-        return settings.billing(workspace, partner.id())
+    private static Party partnerParty(Parts parts) {
+        Partner partner = parts.partner();
+        return parts.billing()
                 .map(b -> new Party(b.legalName(), b.address(), b.country(), b.vatId(), partner.email()))
                 .orElse(new Party(partner.company() == null || partner.company().isBlank() ? partner.name()
                         : partner.company(), "", "", "", partner.email()));
     }
 
-    private static LocalDate day(java.time.Instant at) {
+    private static LocalDate day(Instant at) {
         return LocalDate.ofInstant(at, ZoneOffset.UTC);
     }
 }

@@ -76,6 +76,12 @@ public class CommissionRepository {
                 .params(workspace.value(), id.value()).query(CommissionRepository::map).optional();
     }
 
+    /** The commissions with these ids, in id order (unknown ids are left out). */
+    public List<Commission> find(WorkspaceId workspace, List<CommissionId> ids) {
+        return jdbc.sql("select " + COLUMNS + " from commission where workspace_id = ? and id = any(?::uuid[]) order by id")
+                .params(workspace.value(), uuids(ids)).query(CommissionRepository::map).list();
+    }
+
     /** Locks the commissions for a status change (in id order, so two changes never wait on each other). */
     public List<Commission> lock(WorkspaceId workspace, List<CommissionId> ids) {
         return jdbc.sql("select " + COLUMNS + " from commission where workspace_id = ? and id = any(?::uuid[])"
