@@ -10,6 +10,7 @@ import java.util.Set;
 
 import dev.tandem.core.FieldProblem;
 import dev.tandem.core.InvalidInputException;
+import dev.tandem.core.NotFoundException;
 import dev.tandem.partner.Partner;
 import dev.tandem.partner.PayoutDetails;
 import dev.tandem.partner.PayoutDetailsInput;
@@ -95,6 +96,7 @@ public class PayoutFiles {
 
     /** The run's PayPal payouts in one currency as PayPal's batch upload file. */
     public String payPalCsv(WorkspaceId workspace, PayoutRunId runId, Currency currency) {
+        run(workspace, runId);
         return PayPalBatch.csv(payPalItems(workspace, runId, currency));
     }
 
@@ -117,8 +119,8 @@ public class PayoutFiles {
         return ManualPayoutCsv.write(rows);
     }
 
+    // the caller has checked the run is the workspace's
     private List<PayPalBatch.Item> payPalItems(WorkspaceId workspace, PayoutRunId runId, Currency currency) {
-        run(workspace, runId);
         List<PayPalBatch.Item> items = new ArrayList<>();
         for (Payout p : ready(workspace, runId, PayoutMethod.PAYPAL)) {
             if (currency != null && !p.sent().currency().equals(currency)) {
@@ -163,7 +165,7 @@ public class PayoutFiles {
     }
 
     private PayoutRun run(WorkspaceId workspace, PayoutRunId id) {
-        return repository.run(workspace, id).orElseThrow(() -> new dev.tandem.core.NotFoundException("no payout run " + id));
+        return repository.run(workspace, id).orElseThrow(() -> new NotFoundException("no payout run " + id));
     }
 
     // unique per file for the bank, at most 35 characters: the run and the second it was written

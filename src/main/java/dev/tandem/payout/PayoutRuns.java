@@ -111,7 +111,9 @@ public class PayoutRuns {
         List<HeldBalance> held = new ArrayList<>();
         for (Commissions.Payable p : payable) {
             Money net = new Money(p.amount(), p.currency());
-            Optional<HeldBalance> hold = holdReason(workspace, run.id(), p.partner(), net, schedule, stripeReady);
+            Optional<PayoutDetailsInput> chosen = details.reveal(workspace, p.partner());
+            Optional<HeldBalance> hold = holdReason(workspace, run.id(), p.partner(), net, schedule, chosen,
+                    stripeReady);
             if (hold.isPresent()) {
                 boolean repeated = repository.latestHeld(workspace, p.partner()).stream().anyMatch(before ->
                         before.amount().currency().equals(p.currency()) && before.reason() == hold.get().reason());
@@ -128,7 +130,7 @@ public class PayoutRuns {
                     PayoutMethod.fromCode(summary.method()).orElseThrow(), summary.summary(), status, "", "", null,
                     null, null, null, now, now);
             repository.insert(payout);
-            if (details.reveal(workspace, p.partner()).orElse(null) instanceof PayoutDetailsInput.Stripe stripe) {
+            if (chosen.get() instanceof PayoutDetailsInput.Stripe stripe) {
                 repository.setRailAccount(workspace, id, stripe.accountId());
             }
             List<Commission> claimed = commissions.claim(workspace, programId, p.partner(), p.currency(), cutoff,
@@ -159,7 +161,7 @@ public class PayoutRuns {
     }
 
     private Optional<HeldBalance> holdReason(WorkspaceId workspace, PayoutRunId run, PartnerId partner, Money net,
-            PayoutSettings.Schedule schedule, boolean stripeReady) {
+            PayoutSettings.Schedule schedule, Optional<PayoutDetailsInput> chosen, boolean stripeReady) {
         if (net.amount() <= 0) {
             return Optional.of(new HeldBalance(run, partner, net, HeldBalance.Reason.NEGATIVE,
                     "clawbacks exceed earnings by " + net.negate() + "; netted against what comes next"));
@@ -169,7 +171,6 @@ public class PayoutRuns {
             return Optional.of(new HeldBalance(run, partner, net, HeldBalance.Reason.BELOW_MINIMUM,
                     "below the minimum payout of " + minimum + "; carried forward"));
         }
-        Optional<PayoutDetailsInput> chosen = details.reveal(workspace, partner);
         if (chosen.isEmpty()) {
             return Optional.of(new HeldBalance(run, partner, net, HeldBalance.Reason.NO_PAYOUT_DETAILS,
                     "the partner has not said how to be paid"));
@@ -180,12 +181,12 @@ public class PayoutRuns {
             return Optional.of(new HeldBalance(run, partner, net, HeldBalance.Reason.AGREEMENT_PENDING,
                     "the partner has not accepted the agreement of " + String.join(", ", pending)));
         }
-        Optional<String> invalid = railProblem(chosen.get(), net.currency(), stripeReady);
+        Optional<String> invalid = railProblem(chosen.get(), stripeReady);
         return invalid.map(why -> new HeldBalance(run, partner, net, HeldBalance.Reason.INVALID_DETAILS, why));
     }
 
     // what the rail would refuse, checked before anything is claimed: only this partner is held
-    private static Optional<String> railProblem(PayoutDetailsInput chosen, Currency currency, boolean stripeReady) {
+    private static Optional<String> railProblem(PayoutDetailsInput chosen, boolean stripeReady) {
         if (chosen instanceof PayoutDetailsInput.Sepa sepa) {
             Optional<FieldProblem> iban = BankAccounts.ibanProblem("iban", BankAccounts.compact(sepa.iban()));
             if (iban.isPresent()) {
@@ -273,16 +274,16 @@ public class PayoutRuns {
      */
     @Transactional
     public Payout markPaid(WorkspaceId workspace, Actor by, PayoutId id, String reference) {
+        String ref = reference == null ? "" : reference.trim();
+        if (ref.length() > 140) {
+            throw InvalidInputException.of("reference", "validation.tooLong", "is too long (140 characters at most)");
+        }
         Payout p = locked(workspace, id);
         if (p.status() == PayoutStatus.PAID) {
             return p;
         }
         if (p.status() == PayoutStatus.APPROVED) {
             p = markSent(workspace, by, id);
-        }
-        String ref = reference == null ? "" : reference.trim();
-        if (ref.length() > 140) {
-            throw InvalidInputException.of("reference", "validation.tooLong", "is too long (140 characters at most)");
         }
         Payout paid = move(p, PayoutStatus.PAID, ref.isEmpty() ? "paid" : "paid, reference " + ref, by, ref, null);
         commissions.markPaid(workspace, by, id.value());
@@ -397,8 +398,14 @@ public class PayoutRuns {
         return repository.railAccount(workspace, id);
     }
 
-    /** Every payout id of the run in a status, in order. */
-    public List<PayoutId> inStatus(WorkspaceId workspace, PayoutRunId run, PayoutStatus status) {
-        return repository.ofRun(workspace, run).stream().filter(p -> p.status() == status).map(Payout::id).toList();
+    /** Every payout of the run in a status, in order. */
+    public List<Payout> inStatus(WorkspaceId workspace, PayoutRunId run, PayoutStatus status) {
+        return repository.ofRun(workspace, run).stream().filter(p -> p.status() == status).toList();
+    }
+
+    /** Approves every draft of the run. */
+    @Transactional
+    public List<Payout> approveRun(WorkspaceId workspace, Actor by, PayoutRunId run) {
+        return approve(workspace, by, inStatus(workspace, run, PayoutStatus.DRAFT).stream().map(Payout::id).toList());
     }
 }

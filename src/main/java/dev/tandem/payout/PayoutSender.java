@@ -3,6 +3,7 @@ package dev.tandem.payout;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 import dev.tandem.partner.PayoutDetails;
 import dev.tandem.partner.PayoutDetailsInput;
@@ -54,11 +55,13 @@ public class PayoutSender {
      * (a retry after an unanswered call).
      */
     public Sent send(WorkspaceId workspace, Actor by, PayoutRunId run) {
-        runs.get(workspace, run);
         List<PayoutConflict> skipped = new ArrayList<>();
-        for (PayoutId id : runs.inStatus(workspace, run, PayoutStatus.APPROVED)) {
+        for (Payout approved : runs.get(workspace, run).payouts()) {
+            if (approved.status() != PayoutStatus.APPROVED) {
+                continue;
+            }
             try {
-                runs.markSent(workspace, by, id);
+                runs.markSent(workspace, by, approved.id());
             } catch (PayoutConflict e) {
                 skipped.add(e); // this payout only (a SEPA one still in another currency); the rest goes on
             }
@@ -67,13 +70,17 @@ public class PayoutSender {
         List<Payout> paid = new ArrayList<>();
         List<Payout> failed = new ArrayList<>();
         List<Payout> retry = new ArrayList<>();
-        for (PayoutId id : runs.inStatus(workspace, run, PayoutStatus.PROCESSING)) {
-            Payout p = runs.payout(workspace, id);
+        Optional<String> key = null; // read and decrypted once, and only when a Stripe payout is sent
+        for (Payout p : runs.inStatus(workspace, run, PayoutStatus.PROCESSING)) {
+            PayoutId id = p.id();
             if (!p.method().paysByApi()) {
                 processing.add(p);
                 continue;
             }
-            StripeTransfers.Outcome outcome = transfer(workspace, p);
+            if (key == null) {
+                key = settings.stripeKey(workspace);
+            }
+            StripeTransfers.Outcome outcome = transfer(workspace, p, key.orElse(null));
             if (outcome instanceof StripeTransfers.Paid done) {
                 paid.add(runs.markPaid(workspace, by, id, done.transferId()));
             } else if (outcome instanceof StripeTransfers.Failed f && (f.retryable() || BUSINESS_SIDE.contains(f.code()))) {
@@ -88,8 +95,7 @@ public class PayoutSender {
         return new Sent(processing, paid, failed, retry, skipped);
     }
 
-    private StripeTransfers.Outcome transfer(WorkspaceId workspace, Payout p) {
-        String key = settings.stripeKey(workspace).orElse(null);
+    private StripeTransfers.Outcome transfer(WorkspaceId workspace, Payout p, String key) {
         if (key == null) {
             return new StripeTransfers.Failed("no_stripe_key", "the business has not set its Stripe key", false);
         }

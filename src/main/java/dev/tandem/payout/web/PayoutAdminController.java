@@ -139,7 +139,7 @@ class PayoutAdminController {
             RedirectAttributes flash) {
         PayoutRunId run = PayoutRunId.parse(id);
         return act(run, flash, locale, "payout.run.approved",
-                () -> runs.approve(me.workspaceId(), me.asActor(), runs.inStatus(me.workspaceId(), run, PayoutStatus.DRAFT)));
+                () -> runs.approveRun(me.workspaceId(), me.asActor(), run));
     }
 
     @PostMapping("/admin/payouts/runs/{id}/send")

@@ -113,8 +113,7 @@ class PayoutApiController {
     @Operation(summary = "Approve every draft payout of the run")
     Map<String, Object> approveRun(@AuthenticationPrincipal ApiKeyPrincipal key, @PathVariable String id) {
         PayoutRunId run = PayoutRunId.parse(id);
-        runs.approve(key.workspaceId(), key.asActor(), runs.inStatus(key.workspaceId(), run,
-                dev.tandem.payout.PayoutStatus.DRAFT));
+        runs.approveRun(key.workspaceId(), key.asActor(), run);
         return PayoutViews.run(runs.get(key.workspaceId(), run));
     }
 
