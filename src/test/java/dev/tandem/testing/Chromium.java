@@ -1,5 +1,6 @@
 package dev.tandem.testing;
 
+import java.nio.file.Paths;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -85,15 +86,13 @@ public final class Chromium implements BeforeAllCallback, AfterAllCallback, Afte
         assertThat(logged).as("console and script errors in the pages").isEmpty();
     }
 
-    // the last state of every page a test opened, to look at after a run: target/screenshots/<class>/<test>-<n>.png
+    // the last state of every page a test opened, to look at after a run: <screenshots>/<class>/<test>-<n>.png
     private void screenshots(ExtensionContext context) {
         String test = context.getRequiredTestClass().getSimpleName() + "/" + context.getRequiredTestMethod().getName();
         for (int i = 0; i < pages.size(); i++) {
-            Page page = pages.get(i);
-            if (!page.isClosed()) {
+            if (!pages.get(i).isClosed()) {
                 try {
-                    page.screenshot(new Page.ScreenshotOptions().setFullPage(true)
-                            .setPath(java.nio.file.Paths.get("target", "screenshots", test + "-" + (i + 1) + ".png")));
+                    screenshot(pages.get(i), test + "-" + (i + 1) + ".png");
                 } catch (RuntimeException e) {
                     // a screenshot is for people looking at a run, never a reason for the test to fail
                 }
@@ -113,17 +112,15 @@ public final class Chromium implements BeforeAllCallback, AfterAllCallback, Afte
         }
     }
 
-    /** Saves a full-page screenshot into the folder named by {@code -Dtandem.screenshots=…}, if any. */
+    /**
+     * Saves a full-page screenshot into the folder named by {@code -Dtandem.screenshots=…} (the build
+     * sets it to its own {@code screenshots} folder), if any; {@code name} may hold a sub-folder.
+     */
     public void screenshot(Page page, String name) {
         String folder = System.getProperty("tandem.screenshots");
         if (folder == null || folder.isBlank()) {
             return;
         }
-        try {
-            java.nio.file.Path dir = java.nio.file.Files.createDirectories(java.nio.file.Paths.get(folder));
-            page.screenshot(new Page.ScreenshotOptions().setPath(dir.resolve(name)).setFullPage(true));
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException(e);
-        }
+        page.screenshot(new Page.ScreenshotOptions().setPath(Paths.get(folder).resolve(name)).setFullPage(true));
     }
 }
