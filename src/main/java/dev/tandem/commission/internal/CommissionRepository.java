@@ -71,6 +71,12 @@ public class CommissionRepository {
         return rows == 1 ? change : null;
     }
 
+    /** Whether a commission was already made for this reason (its source key). */
+    public boolean sourceTaken(WorkspaceId workspace, String sourceKey) {
+        return jdbc.sql("select exists (select 1 from commission where workspace_id = ? and source_key = ?)")
+                .params(workspace.value(), sourceKey).query(Boolean.class).single();
+    }
+
     public Optional<Commission> find(WorkspaceId workspace, CommissionId id) {
         return jdbc.sql("select " + COLUMNS + " from commission where workspace_id = ? and id = ?")
                 .params(workspace.value(), id.value()).query(CommissionRepository::map).optional();

@@ -115,16 +115,18 @@ class Engine {
             return;
         }
         Partner recruit = partners.get(e.workspaceId(), e.partnerId());
-        recruited(e.workspaceId(), e.programId(), recruit.introducedBy(), () -> recruit, false, null);
+        recruited(e.workspaceId(), e.programId(), recruit.introducedBy(), recruit.id(), () -> recruit, false, null);
     }
 
     /**
      * Pays {@code introducedBy}, who introduced {@code recruit}, what their plan's partner_recruited
      * rules pay at this moment (approval, or the recruit's first sale), once per recruit, program and
-     * rule. The recruit and the tier are looked up only when a rule pays: this runs for every sale.
+     * rule. This runs for every sale of an introduced partner: a rule already paid for this recruit
+     * costs one look-up of its key, and the recruit and the tier are read only when a rule pays.
      */
     private void recruited(dev.tandem.workspace.WorkspaceId workspace, dev.tandem.program.ProgramId program,
-            PartnerId introducedBy, Supplier<Partner> recruitOf, boolean firstSale, dev.tandem.referral.EventId sale) {
+            PartnerId introducedBy, PartnerId recruitId, Supplier<Partner> recruitOf, boolean firstSale,
+            dev.tandem.referral.EventId sale) {
         if (introducedBy == null) {
             return;
         }
@@ -147,6 +149,10 @@ class Engine {
                     || rule.paysAtFirstSale() != firstSale) {
                 continue;
             }
+            String once = "recruited:" + program.value() + ":" + recruitId.value() + ":rule:" + i;
+            if (commissions.sourceTaken(workspace, once)) {
+                continue;
+            }
             if (recruit == null) {
                 recruit = recruitOf.get();
                 tierName = programs.tier(workspace, program, plan.tierId()).name();
@@ -159,8 +165,7 @@ class Engine {
                     null, null, sale, CommissionKind.EARNED, null, Trigger.PARTNER_RECRUITED, plan.id(),
                     rule.reward().flat(), null, rule.rewardKind(), null, CommissionStatus.PENDING, why.english(), now,
                     now.plus(Duration.ofDays(plan.holdDays())), now, null, why.partsJson());
-            books.create(c, "recruited:" + program.value() + ":" + recruit.id().value() + ":rule:" + i, i, TANDEM,
-                    why.english());
+            books.create(c, once, i, TANDEM, why.english());
         }
     }
 
@@ -182,7 +187,7 @@ class Engine {
         if (sale) {
             // a recruit's sale may pay whoever introduced them, whatever the recruit's own plan says; the
             // enrollment carries the partner's introducer, so most sales need no further look-up
-            recruited(e.workspaceId(), e.programId(), enrollment.get().introducedBy(),
+            recruited(e.workspaceId(), e.programId(), enrollment.get().introducedBy(), e.partnerId(),
                     () -> partners.get(e.workspaceId(), e.partnerId()), true, e.eventId());
         }
         Optional<CommissionPlan> inForce = plans.inForce(e.workspaceId(), enrollment.get().tierId(), e.occurredAt());
