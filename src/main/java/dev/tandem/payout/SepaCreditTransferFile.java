@@ -11,13 +11,13 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Currency;
 import java.util.List;
-import java.util.Locale;
 import java.util.regex.Pattern;
 
 import javax.xml.stream.XMLOutputFactory;
 import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamWriter;
 
+import dev.tandem.core.BankAccounts;
 import dev.tandem.core.FieldProblem;
 import dev.tandem.core.InvalidInputException;
 import dev.tandem.core.Money;
@@ -33,8 +33,6 @@ public final class SepaCreditTransferFile {
 
     static final Currency EUR = Currency.getInstance("EUR");
     private static final String NAMESPACE = "urn:iso:std:iso:20022:tech:xsd:pain.001.001.09";
-    private static final Pattern IBAN = Pattern.compile("[A-Z]{2}[0-9]{2}[A-Za-z0-9]{1,30}");
-    private static final Pattern BIC = Pattern.compile("[A-Z0-9]{4}[A-Z]{2}[A-Z0-9]{2}([A-Z0-9]{3})?");
     private static final Pattern NOT_SEPA = Pattern.compile("[^A-Za-z0-9/\\-?:().,'+ ]");
 
     private SepaCreditTransferFile() {
@@ -149,12 +147,11 @@ public final class SepaCreditTransferFile {
         if (transfers.isEmpty()) {
             problems.add(new FieldProblem("transfers", "must not be empty: a SEPA file pays someone"));
         }
-        if (!IBAN.matcher(compact(debtor.iban())).matches()) {
-            problems.add(new FieldProblem("debtor.iban", "must be an IBAN"));
+        BankAccounts.ibanProblem("debtor.iban", compact(debtor.iban())).ifPresent(problems::add);
+        if (compact(debtor.bic()).isEmpty()) {
+            problems.add(new FieldProblem("debtor.bic", "is required: the paying bank is named in the file"));
         }
-        if (!BIC.matcher(compact(debtor.bic())).matches()) {
-            problems.add(new FieldProblem("debtor.bic", "must be a BIC of 8 or 11 characters"));
-        }
+        BankAccounts.bicProblem("debtor.bic", compact(debtor.bic())).ifPresent(problems::add);
         if (latin(debtor.name(), 70).isEmpty()) {
             problems.add(new FieldProblem("debtor.name", "is required"));
         }
@@ -166,12 +163,8 @@ public final class SepaCreditTransferFile {
             } else if (t.amount().amount() <= 0 || t.amount().amount() > 99_999_999_999L) {
                 problems.add(new FieldProblem(at + ".amount", "must be from 0.01 to 999,999,999.99 EUR"));
             }
-            if (!IBAN.matcher(compact(t.iban())).matches()) {
-                problems.add(new FieldProblem(at + ".iban", "must be an IBAN"));
-            }
-            if (t.bic() != null && !t.bic().isBlank() && !BIC.matcher(compact(t.bic())).matches()) {
-                problems.add(new FieldProblem(at + ".bic", "must be a BIC of 8 or 11 characters"));
-            }
+            BankAccounts.ibanProblem(at + ".iban", compact(t.iban())).ifPresent(problems::add);
+            BankAccounts.bicProblem(at + ".bic", compact(t.bic())).ifPresent(problems::add);
             if (latin(t.creditorName(), 70).isEmpty()) {
                 problems.add(new FieldProblem(at + ".creditorName", "is required"));
             }
@@ -207,6 +200,6 @@ public final class SepaCreditTransferFile {
     }
 
     private static String compact(String code) {
-        return code == null ? "" : code.replace(" ", "").toUpperCase(Locale.ROOT);
+        return BankAccounts.compact(code);
     }
 }
