@@ -11,6 +11,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
 
+import dev.tandem.core.EmailAddresses;
 import dev.tandem.core.FieldProblem;
 import dev.tandem.core.InvalidInputException;
 import dev.tandem.core.Money;
@@ -47,7 +48,6 @@ public final class PayPalBatch {
     static final Set<String> WHOLE_UNITS = Set.of("HUF", "JPY", "TWD");
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
-    private static final Pattern EMAIL = Pattern.compile("[^@\\s\",;<>]+@[^@\\s\",;<>]+\\.[^@\\s\",;<>]+");
     private static final Pattern NO_SPACE = Pattern.compile("\\S+");
     private static final int MAX_RECEIVER = 127;
     private static final int MAX_FILE_ID = 30;
@@ -159,7 +159,7 @@ public final class PayPalBatch {
                 continue;
             }
             String email = item.receiverEmail() == null ? "" : item.receiverEmail().strip();
-            if (email.length() > MAX_RECEIVER || !EMAIL.matcher(email).matches()) {
+            if (email.length() > MAX_RECEIVER || !EmailAddresses.valid(email)) {
                 problems.add(new FieldProblem(at + ".receiverEmail", "must be an email address of at most "
                         + MAX_RECEIVER + " characters"));
             }
