@@ -18,12 +18,15 @@ import dev.tandem.core.ReaderFormat;
 final class Words {
 
     private final Locale locale;
+    private final ResourceBundle kinds;
     private final ResourceBundle bundle;
     private final DateTimeFormatter dates;
 
     Words(Language language) {
         this.locale = language.locale();
         this.bundle = ResourceBundle.getBundle("i18n/payoutdocs", locale);
+        // a commission's kind is named as the commission pages name it: one translation, not two
+        this.kinds = ResourceBundle.getBundle("i18n/commission", locale);
         this.dates = DateTimeFormatter.ofLocalizedDate(FormatStyle.MEDIUM).withLocale(locale);
     }
 
@@ -38,7 +41,7 @@ final class Words {
     /** The word for a line's kind; a kind the bundle does not know is shown as written rather than dropped. */
     String kind(String kind) {
         try {
-            return get("kind." + kind);
+            return kinds.getString("commission.kind." + kind);
         } catch (MissingResourceException unknown) {
             return kind;
         }
