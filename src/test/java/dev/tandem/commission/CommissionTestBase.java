@@ -131,6 +131,12 @@ public abstract class CommissionTestBase extends IntegrationTest {
                 .findFirst().orElse(new long[] {0, 0, 0});
     }
 
+    /** The answer's JSON, once it is a 200. */
+    protected static JsonNode ok(ApiClient.Answer a) {
+        assertThat(a.status()).as(a.body()).isEqualTo(200);
+        return a.json();
+    }
+
     /** Sets the partner's payout method through the API, e.g. {@code {"type": "manual"}}. */
     protected void payoutMethod(ProgramFixtures.Member partner, String json) {
         ApiClient.Answer a = api.put("/api/v1/partners/" + partner.partner().id() + "/payout-method", json);

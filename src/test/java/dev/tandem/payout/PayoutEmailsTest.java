@@ -11,7 +11,6 @@ import dev.tandem.partner.Enrollment;
 import dev.tandem.partner.EnrollmentStatus;
 import dev.tandem.partner.Partner;
 import dev.tandem.partner.Partners;
-import dev.tandem.testing.ApiClient;
 import dev.tandem.testing.ProgramFixtures;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -139,10 +138,5 @@ class PayoutEmailsTest extends CommissionTestBase {
 
     private Optional<Email> latestTo(ProgramFixtures.Member partner) {
         return emails.latestTo(setup.workspace(), partner.partner().email());
-    }
-
-    private static JsonNode ok(ApiClient.Answer a) {
-        assertThat(a.status()).as(a.body()).isEqualTo(200);
-        return a.json();
     }
 }

@@ -9,7 +9,6 @@ import dev.tandem.commission.CommissionTestBase;
 import dev.tandem.payout.PayoutSettings.Frequency;
 import dev.tandem.payout.PayoutSettings.Schedule;
 import dev.tandem.payout.internal.ScheduledRuns;
-import dev.tandem.testing.ApiClient;
 import dev.tandem.testing.ProgramFixtures;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -118,10 +117,5 @@ class PayoutScheduleTest extends CommissionTestBase {
 
     private List<JsonNode> runsOfProgram() {
         return ok(api.get("/api/v1/payout-runs?programId=" + setup.program().id())).get("data").valueStream().toList();
-    }
-
-    private static JsonNode ok(ApiClient.Answer a) {
-        assertThat(a.status()).as(a.body()).isEqualTo(200);
-        return a.json();
     }
 }

@@ -17,7 +17,6 @@ import java.util.concurrent.atomic.AtomicInteger;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import dev.tandem.commission.CommissionTestBase;
-import dev.tandem.testing.ApiClient;
 import dev.tandem.testing.ProgramFixtures;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
@@ -152,10 +151,6 @@ class PayoutStripeTest extends CommissionTestBase {
                 .idempotencyKey();
     }
 
-    private static JsonNode ok(ApiClient.Answer a) {
-        assertThat(a.status()).as(a.body()).isEqualTo(200);
-        return a.json();
-    }
 
     // -- the stub: Stripe's answers per connected account, as in StripeTransfersTest
 
