@@ -1,22 +1,11 @@
 package dev.tandem.payout;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
-import java.net.InetSocketAddress;
-import java.net.URLDecoder;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 
-import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpServer;
 import dev.tandem.commission.CommissionTestBase;
+import dev.tandem.payout.rails.StripeStub;
 import dev.tandem.testing.ProgramFixtures;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
@@ -40,23 +29,23 @@ class PayoutStripeTest extends CommissionTestBase {
     static final String CLOSED = "acct_1ClosedAcc01";
     static final String FLAKY = "acct_1FlakyNet001";
 
-    record Request(String destination, String idempotencyKey, String authorization, Map<String, String> form) {
-    }
-
-    static final List<Request> RECEIVED = new CopyOnWriteArrayList<>();
-    static final Map<String, String> TRANSFER_BY_KEY = new ConcurrentHashMap<>();
-    static final AtomicInteger TRANSFERS = new AtomicInteger();
     static final AtomicInteger FLAKY_CALLS = new AtomicInteger();
-    static final HttpServer STRIPE = startStub();
+    static final StripeStub STRIPE = StripeStub.start(request -> switch (request.destination()) {
+        case BROKE -> StripeStub.refusal(400, "balance-insufficient.json");
+        case CLOSED -> StripeStub.refusal(400, "account-invalid.json");
+        case FLAKY -> FLAKY_CALLS.incrementAndGet() == 1 ? StripeStub.refusal(500, "api-error.json") : null;
+        default -> null;
+    });
+    static final List<StripeStub.Request> RECEIVED = STRIPE.received();
 
     @DynamicPropertySource
     static void stripeApi(DynamicPropertyRegistry registry) {
-        registry.add("tandem.payout.stripe-api-base", () -> "http://127.0.0.1:" + STRIPE.getAddress().getPort());
+        registry.add("tandem.payout.stripe-api-base", STRIPE::baseUrl);
     }
 
     @AfterAll
     static void stopStub() {
-        STRIPE.stop(0);
+        STRIPE.close();
     }
 
     @Test
@@ -86,7 +75,7 @@ class PayoutStripeTest extends CommissionTestBase {
         assertThat(sent.get("paid")).singleElement().satisfies(p -> {
             assertThat(p.get("partnerId").asString()).isEqualTo(ok.partner().id().toString());
             assertThat(p.get("status").asString()).isEqualTo("paid");
-            assertThat(p.get("reference").asString()).isEqualTo(TRANSFER_BY_KEY.get(keyOf(OK))).startsWith("tr_");
+            assertThat(p.get("reference").asString()).isEqualTo(STRIPE.transferFor(keyOf(OK))).startsWith("tr_");
         });
         assertThat(sent.get("failed").valueStream().map(p -> p.get("partnerId").asString()))
                 .containsExactly(closed.partner().id().toString());
@@ -116,7 +105,7 @@ class PayoutStripeTest extends CommissionTestBase {
                 .containsExactly(broke.partner().id().toString());
         assertThat(balance(flaky, "EUR")).containsExactly(0, 0, 4_000);
         List<String> flakyKeys = RECEIVED.stream().filter(r -> r.destination().equals(FLAKY))
-                .map(Request::idempotencyKey).toList();
+                .map(StripeStub.Request::idempotencyKey).toList();
         assertThat(flakyKeys).as("the retry is the same request to Stripe").hasSize(2)
                 .containsOnly("tandem-" + flakyPayout);
         assertThat(flakyKeys.get(0)).startsWith("tandem-pay_");
@@ -149,75 +138,5 @@ class PayoutStripeTest extends CommissionTestBase {
     private static String keyOf(String destination) {
         return RECEIVED.stream().filter(r -> r.destination().equals(destination)).findFirst().orElseThrow()
                 .idempotencyKey();
-    }
-
-
-    // -- the stub: Stripe's answers per connected account, as in StripeTransfersTest
-
-    private static HttpServer startStub() {
-        try {
-            HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-            server.createContext("/", PayoutStripeTest::answer);
-            server.start();
-            return server;
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
-    private static void answer(HttpExchange exchange) throws IOException {
-        Map<String, String> form = form(new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8));
-        String key = exchange.getRequestHeaders().getFirst("Idempotency-Key");
-        String destination = form.getOrDefault("destination", "");
-        RECEIVED.add(new Request(destination, key, exchange.getRequestHeaders().getFirst("Authorization"), form));
-        switch (destination) {
-            case BROKE -> reply(exchange, 400, resource("balance-insufficient.json"));
-            case CLOSED -> reply(exchange, 400, resource("account-invalid.json").replace("acct_1Closed", CLOSED));
-            case FLAKY -> {
-                if (FLAKY_CALLS.incrementAndGet() == 1) {
-                    reply(exchange, 500, resource("api-error.json"));
-                } else {
-                    transfer(exchange, key, destination, form);
-                }
-            }
-            default -> transfer(exchange, key, destination, form);
-        }
-    }
-
-    private static void transfer(HttpExchange exchange, String key, String destination, Map<String, String> form)
-            throws IOException {
-        // like Stripe, the same key gets the first answer again
-        String id = TRANSFER_BY_KEY.computeIfAbsent(key, k -> "tr_stub_" + TRANSFERS.incrementAndGet());
-        reply(exchange, 200, resource("transfer.json").replace("{id}", id).replace("{amount}", form.get("amount"))
-                .replace("{currency}", form.get("currency")).replace("{destination}", destination));
-    }
-
-    private static void reply(HttpExchange exchange, int status, String json) throws IOException {
-        byte[] bytes = json.getBytes(StandardCharsets.UTF_8);
-        exchange.getResponseHeaders().set("Content-Type", "application/json");
-        exchange.getResponseHeaders().set("Request-Id", "req_stub");
-        exchange.sendResponseHeaders(status, bytes.length);
-        exchange.getResponseBody().write(bytes);
-        exchange.close();
-    }
-
-    private static Map<String, String> form(String body) {
-        Map<String, String> form = new LinkedHashMap<>();
-        for (String pair : body.split("&")) {
-            if (!pair.isEmpty()) {
-                int eq = pair.indexOf('=');
-                form.put(URLDecoder.decode(pair.substring(0, eq), StandardCharsets.UTF_8),
-                        URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8));
-            }
-        }
-        return form;
-    }
-
-    private static String resource(String name) {
-        try (InputStream in = PayoutStripeTest.class.getResourceAsStream("/payout-rails/" + name)) {
-            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 }

@@ -1,20 +1,8 @@
 package dev.tandem.payout.rails;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
-import java.net.InetSocketAddress;
-import java.net.URLDecoder;
-import java.nio.charset.StandardCharsets;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.atomic.AtomicInteger;
 
-import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpServer;
 import dev.tandem.core.FieldProblem;
 import dev.tandem.core.InvalidInputException;
 import dev.tandem.core.Money;
@@ -37,26 +25,27 @@ class StripeTransfersTest {
     private static final String KEY = "sk_test_51Stub";
     private static final Money AMOUNT = Money.of(5_049, "EUR");
 
-    private final List<Request> received = new CopyOnWriteArrayList<>();
-    private final Map<String, String> transferByKey = new ConcurrentHashMap<>();
-    private final AtomicInteger transfers = new AtomicInteger();
-    private HttpServer stripe;
+    private StripeStub stripe;
+    private List<StripeStub.Request> received;
     private StripeTransfers rail;
 
-    record Request(String method, String path, String idempotencyKey, String authorization, Map<String, String> form) {
-    }
-
     @BeforeEach
-    void startStub() throws IOException {
-        stripe = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-        stripe.createContext("/", this::answer);
-        stripe.start();
-        rail = new StripeTransfers("http://127.0.0.1:" + stripe.getAddress().getPort());
+    void startStub() {
+        stripe = StripeStub.start(request -> switch (request.destination()) {
+            case "acct_1Broke" -> StripeStub.refusal(400, "balance-insufficient.json");
+            case "acct_1Closed" -> StripeStub.refusal(400, "account-invalid.json");
+            case "acct_1Gone" -> StripeStub.refusal(400, "no-such-destination.json");
+            case "acct_1Boom" -> StripeStub.refusal(500, "api-error.json");
+            case "acct_1Busy" -> StripeStub.refusal(429, "rate-limit.json");
+            default -> null;
+        });
+        received = stripe.received();
+        rail = new StripeTransfers(stripe.baseUrl());
     }
 
     @AfterEach
     void stopStub() {
-        stripe.stop(0);
+        stripe.close();
     }
 
     @Test
@@ -66,7 +55,7 @@ class StripeTransfersTest {
 
         assertThat(outcome).isEqualTo(new Paid("tr_stub_1"));
         assertThat(received).hasSize(1);
-        Request request = received.get(0);
+        StripeStub.Request request = received.get(0);
         assertThat(request.method()).isEqualTo("POST");
         assertThat(request.path()).isEqualTo("/v1/transfers");
         assertThat(request.idempotencyKey()).isEqualTo("pay_3x9kq");
@@ -82,7 +71,7 @@ class StripeTransfersTest {
         Outcome again = rail.transfer(KEY, "acct_1Partner", AMOUNT, "pay_3x9kq", null, Map.of());
         Outcome other = rail.transfer(KEY, "acct_1Partner", AMOUNT, "pay_7b2mm", null, Map.of());
 
-        assertThat(received).extracting(Request::idempotencyKey).containsExactly("pay_3x9kq", "pay_3x9kq", "pay_7b2mm");
+        assertThat(received).extracting(StripeStub.Request::idempotencyKey).containsExactly("pay_3x9kq", "pay_3x9kq", "pay_7b2mm");
         assertThat(again).isEqualTo(first).isEqualTo(new Paid("tr_stub_1"));
         assertThat(other).isEqualTo(new Paid("tr_stub_2"));
     }
@@ -131,7 +120,7 @@ class StripeTransfersTest {
 
     @Test
     void stripeOutOfReachIsAFailureToRetry() {
-        stripe.stop(0);
+        stripe.close();
 
         Outcome outcome = rail.transfer(KEY, "acct_1Partner", AMOUNT, "pay_1", null, Map.of());
 
@@ -155,56 +144,5 @@ class StripeTransfersTest {
     void withoutAnApiBaseTheRailTalksToStripeItself() {
         assertThat(StripeTransfers.DEFAULT_API_BASE).isEqualTo("https://api.stripe.com");
         assertThat(new StripeTransfers(null)).isNotNull();
-    }
-
-    private void answer(HttpExchange exchange) throws IOException {
-        Map<String, String> form = form(new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8));
-        String key = exchange.getRequestHeaders().getFirst("Idempotency-Key");
-        received.add(new Request(exchange.getRequestMethod(), exchange.getRequestURI().getPath(), key,
-                exchange.getRequestHeaders().getFirst("Authorization"), form));
-        String destination = form.getOrDefault("destination", "");
-        switch (destination) {
-            case "acct_1Broke" -> reply(exchange, 400, resource("balance-insufficient.json"));
-            case "acct_1Closed" -> reply(exchange, 400, resource("account-invalid.json"));
-            case "acct_1Gone" -> reply(exchange, 400, resource("no-such-destination.json"));
-            case "acct_1Boom" -> reply(exchange, 500, resource("api-error.json"));
-            case "acct_1Busy" -> reply(exchange, 429, resource("rate-limit.json"));
-            default -> {
-                // like Stripe, the same key gets the first answer again
-                String id = transferByKey.computeIfAbsent(key, k -> "tr_stub_" + transfers.incrementAndGet());
-                reply(exchange, 200, resource("transfer.json").replace("{id}", id)
-                        .replace("{amount}", form.get("amount")).replace("{currency}", form.get("currency"))
-                        .replace("{destination}", destination));
-            }
-        }
-    }
-
-    private static void reply(HttpExchange exchange, int status, String json) throws IOException {
-        byte[] bytes = json.getBytes(StandardCharsets.UTF_8);
-        exchange.getResponseHeaders().set("Content-Type", "application/json");
-        exchange.getResponseHeaders().set("Request-Id", "req_stub");
-        exchange.sendResponseHeaders(status, bytes.length);
-        exchange.getResponseBody().write(bytes);
-        exchange.close();
-    }
-
-    private static Map<String, String> form(String body) {
-        Map<String, String> form = new LinkedHashMap<>();
-        for (String pair : body.split("&")) {
-            if (!pair.isEmpty()) {
-                int eq = pair.indexOf('=');
-                form.put(URLDecoder.decode(pair.substring(0, eq), StandardCharsets.UTF_8),
-                        URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8));
-            }
-        }
-        return form;
-    }
-
-    private static String resource(String name) {
-        try (InputStream in = StripeTransfersTest.class.getResourceAsStream("/payout-rails/" + name)) {
-            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 }
