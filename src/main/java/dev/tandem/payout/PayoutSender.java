@@ -33,11 +33,11 @@ public class PayoutSender {
     private final StripeTransfers stripe;
 
     PayoutSender(PayoutRuns runs, PayoutSettings settings, PayoutDetails details,
-            @Value("${tandem.payout.stripe-api-base:}") String stripeApiBase) {
+            @Value("${tandem.payout.stripe-api-base}") String stripeApiBase) {
         this.runs = runs;
         this.settings = settings;
         this.details = details;
-        this.stripe = new StripeTransfers(stripeApiBase == null || stripeApiBase.isBlank() ? null : stripeApiBase);
+        this.stripe = new StripeTransfers(stripeApiBase);
     }
 
     /** What sending did: payouts now on their way, paid, failed, and ones to try again later (Stripe unreachable). */

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 
 import com.stripe.StripeClient;
 import com.stripe.exception.ApiConnectionException;
@@ -27,13 +28,12 @@ import dev.tandem.core.Money;
 public final class StripeTransfers {
 
     /** Stripe's own API host, used when no other is given. */
-    public static final String DEFAULT_API_BASE = "https://api.stripe.com";
 
     private final String apiBase;
 
-    /** @param apiBase where Stripe's API is, e.g. a local stub in tests; null for {@link #DEFAULT_API_BASE} */
+    /** @param apiBase where Stripe's API is: {@code https://api.stripe.com}, or a stub on loopback in tests */
     public StripeTransfers(String apiBase) {
-        this.apiBase = apiBase == null ? DEFAULT_API_BASE : apiBase;
+        this.apiBase = Objects.requireNonNull(apiBase, "apiBase");
     }
 
     /** What became of one transfer. */
@@ -57,12 +57,6 @@ public final class StripeTransfers {
     public record Failed(String code, String message, boolean retryable) implements Outcome {
     }
 
-    /** A transfer without a transfer group; see {@link #transfer(String, String, Money, String, String, Map, String)}. */
-    public Outcome transfer(String secretKey, String destinationAccount, Money amount, String idempotencyKey,
-            String description, Map<String, String> metadata) {
-        return transfer(secretKey, destinationAccount, amount, idempotencyKey, description, metadata, null);
-    }
-
     /**
      * Transfers {@code amount} to the connected account.
      *
@@ -71,12 +65,11 @@ public final class StripeTransfers {
      * @param idempotencyKey the same for every attempt at the same payout (the payout id will do)
      * @param description shown in the Stripe dashboard; may be null
      * @param metadata e.g. {@code payout_id}; may be null
-     * @param transferGroup groups the transfer with the charges it pays out of; may be null
      * @throws InvalidInputException for arguments no call could succeed with (no key, not an account id,
      *         an amount that is not more than zero)
      */
     public Outcome transfer(String secretKey, String destinationAccount, Money amount, String idempotencyKey,
-            String description, Map<String, String> metadata, String transferGroup) {
+            String description, Map<String, String> metadata) {
         check(secretKey, destinationAccount, amount, idempotencyKey);
         StripeClient client = StripeClient.builder().setApiKey(secretKey).setApiBase(apiBase)
                 .setMaxNetworkRetries(0).build();
@@ -89,9 +82,6 @@ public final class StripeTransfers {
         }
         if (metadata != null && !metadata.isEmpty()) {
             params.putAllMetadata(metadata);
-        }
-        if (transferGroup != null) {
-            params.setTransferGroup(transferGroup);
         }
         RequestOptions options = RequestOptions.builder().setIdempotencyKey(idempotencyKey).build();
         try {

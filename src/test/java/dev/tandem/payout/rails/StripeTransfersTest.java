@@ -77,13 +77,11 @@ class StripeTransfersTest {
     }
 
     @Test
-    void aTransferGroupIsSentOnlyWhenGiven() {
-        rail.transfer(KEY, "acct_1Partner", Money.of(1_000, "JPY"), "pay_a", null, null, "run_2026_11");
-        rail.transfer(KEY, "acct_1Partner", AMOUNT, "pay_b", null, null);
+    void aZeroDecimalCurrencyGoesInItsOwnUnitsAndNothingUnaskedIsSent() {
+        rail.transfer(KEY, "acct_1Partner", Money.of(1_000, "JPY"), "pay_a", null, null);
 
-        assertThat(received.get(0).form()).containsEntry("transfer_group", "run_2026_11")
-                .containsEntry("amount", "1000").containsEntry("currency", "jpy");
-        assertThat(received.get(1).form()).doesNotContainKeys("transfer_group", "description");
+        assertThat(received.get(0).form()).containsEntry("amount", "1000").containsEntry("currency", "jpy")
+                .doesNotContainKeys("transfer_group", "description");
     }
 
     @Test
@@ -138,11 +136,5 @@ class StripeTransfersTest {
         assertThat(refused.problems()).extracting(FieldProblem::field)
                 .containsExactly("secretKey", "destinationAccount", "amount", "idempotencyKey");
         assertThat(received).isEmpty();
-    }
-
-    @Test
-    void withoutAnApiBaseTheRailTalksToStripeItself() {
-        assertThat(StripeTransfers.DEFAULT_API_BASE).isEqualTo("https://api.stripe.com");
-        assertThat(new StripeTransfers(null)).isNotNull();
     }
 }
