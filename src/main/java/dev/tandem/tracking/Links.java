@@ -207,7 +207,12 @@ public class Links {
 
     /** Unique human visitors per link (bots and a visitor's repeated clicks left out); every link asked for is answered. */
     public Map<LinkId, Long> clicks(WorkspaceId workspace, Collection<LinkId> links) {
-        Map<LinkId, Long> found = repository.uniqueClicks(workspace, links);
+        return clicks(workspace, links, null);
+    }
+
+    /** Unique human visitors per link since a moment ({@code null}: ever); every link asked for is answered. */
+    public Map<LinkId, Long> clicks(WorkspaceId workspace, Collection<LinkId> links, Instant since) {
+        Map<LinkId, Long> found = repository.uniqueClicks(workspace, links, since);
         Map<LinkId, Long> all = new LinkedHashMap<>();
         links.forEach(id -> all.put(id, found.getOrDefault(id, 0L)));
         return all;

@@ -35,13 +35,6 @@ public class PartnerFigures {
     public record NextPayout(ProgramId programId, Money amount, Instant nextRunAt) {
     }
 
-    public long clicks(WorkspaceId workspace, PartnerId partner, Instant from, Instant to) {
-        return jdbc.sql("select count(*) from click where workspace_id = ? and clicked_at >= ? and clicked_at < ?"
-                        + " and partner_id = ? and not is_bot")
-                .params(workspace.value(), Timestamp.from(from), Timestamp.from(to), partner.value())
-                .query(Long.class).single();
-    }
-
     /** The partner's referrals per status (lead, qualified, customer, churned, lost), only those present. */
     public Map<String, Long> referralsByStatus(WorkspaceId workspace, PartnerId partner) {
         Map<String, Long> counts = new LinkedHashMap<>();

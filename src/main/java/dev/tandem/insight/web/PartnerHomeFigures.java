@@ -15,6 +15,8 @@ import dev.tandem.partner.PartnerPrincipal;
 import dev.tandem.partner.PortalHomeSection;
 import dev.tandem.program.ProgramId;
 import dev.tandem.program.Programs;
+import dev.tandem.tracking.Link;
+import dev.tandem.tracking.Links;
 import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Component;
 
@@ -30,10 +32,12 @@ class PartnerHomeFigures implements PortalHomeSection {
 
     private final PartnerFigures figures;
     private final Programs programs;
+    private final Links links;
     private final MessageSource messages;
     private final Clock clock;
 
-    PartnerHomeFigures(PartnerFigures figures, Programs programs, MessageSource messages, Clock clock) {
+    PartnerHomeFigures(PartnerFigures figures, Programs programs, Links links, MessageSource messages, Clock clock) {
+        this.links = links;
         this.figures = figures;
         this.programs = programs;
         this.messages = messages;
@@ -74,7 +78,10 @@ class PartnerHomeFigures implements PortalHomeSection {
                 .map(p -> new NextPayout(names.computeIfAbsent(p.programId(),
                         id -> programs.get(me.workspaceId(), id).name()), p.amount(), p.nextRunAt()))
                 .toList();
-        return new Figures(fmt, figures.clicks(me.workspaceId(), me.partnerId(), clicksFrom, to), referrals,
+        // counted as the Links page counts them (unique human visitors), through the click table's link index
+        long clicks = links.clicks(me.workspaceId(), links.ofPartner(me.workspaceId(), me.partnerId(), null).stream()
+                .map(Link::id).toList(), clicksFrom).values().stream().mapToLong(Long::longValue).sum();
+        return new Figures(fmt, clicks, referrals,
                 figures.earnedSince(me.workspaceId(), me.partnerId(), monthStart, to), next);
     }
 }
