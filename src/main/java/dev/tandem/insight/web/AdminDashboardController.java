@@ -84,8 +84,8 @@ class AdminDashboardController {
         ProgramId id = program == null ? null : program.id();
         InsightFormat fmt = new InsightFormat(messages, locale);
 
-        ProgramFigures.Funnel funnel = figures.funnel(workspace, id, from, to);
         List<ProgramFigures.Day> daily = figures.daily(workspace, id, first, last);
+        ProgramFigures.Funnel funnel = figures.funnel(workspace, id, from, to, daily);
         model.addAttribute("fmt", fmt);
         model.addAttribute("programs", list);
         model.addAttribute("program", program);
