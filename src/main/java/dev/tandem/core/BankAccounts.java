@@ -81,12 +81,20 @@ public final class BankAccounts {
 
     /** ISO 7064 mod 97-10: the first four characters moved to the end, letters as 10–35, the number mod 97 is 1. */
     static boolean checksumMatches(String iban) {
-        String rearranged = iban.substring(4) + iban.substring(0, 4);
+        return mod97(iban.substring(4) + iban.substring(0, 4)) == 1;
+    }
+
+    /** The IBAN of a domestic account number: the country, the two check digits that make it valid, the account. */
+    public static String withCheckDigits(String country, String bban) {
+        return country + String.format("%02d", 98 - mod97(bban + country + "00")) + bban;
+    }
+
+    private static int mod97(String digitsAndLetters) {
         int remainder = 0;
-        for (char c : rearranged.toCharArray()) {
+        for (char c : digitsAndLetters.toCharArray()) {
             int value = Character.isDigit(c) ? c - '0' : c - 'A' + 10;
             remainder = value < 10 ? (remainder * 10 + value) % 97 : (remainder * 100 + value) % 97;
         }
-        return remainder == 1;
+        return remainder;
     }
 }

@@ -2,6 +2,7 @@ package dev.tandem.demo;
 
 import java.util.List;
 
+import dev.tandem.core.BankAccounts;
 import dev.tandem.core.Language;
 import dev.tandem.partner.EnrollmentStatus;
 
@@ -83,12 +84,6 @@ final class DemoPeople {
             case "ES", "PT", "IT", "NO", "IE", "RO" -> country;
             default -> "DE";
         };
-        String rearranged = bban + cc + "00";
-        int remainder = 0;
-        for (char c : rearranged.toCharArray()) {
-            int value = Character.isDigit(c) ? c - '0' : c - 'A' + 10;
-            remainder = value < 10 ? (remainder * 10 + value) % 97 : (remainder * 100 + value) % 97;
-        }
-        return cc + String.format("%02d", 98 - remainder) + bban;
+        return BankAccounts.withCheckDigits(cc, bban);
     }
 }

@@ -17,6 +17,12 @@ class BankAccountsTest {
     }
 
     @Test
+    void checkDigitsAreComputedSoThatTheChecksumMatches() {
+        assertThat(BankAccounts.withCheckDigits("DE", "370400440532013000")).isEqualTo("DE89370400440532013000");
+        assertThat(BankAccounts.withCheckDigits("ES", "21000418450200051332")).isEqualTo("ES9121000418450200051332");
+    }
+
+    @Test
     void problemsNameTheFieldTheCallerGave() {
         assertThat(BankAccounts.ibanProblem("account.iban", BankAccounts.compact("es91 2100 0418 4502 0005 1333")))
                 .hasValueSatisfying(p -> assertThat(p.field() + ": " + p.message())

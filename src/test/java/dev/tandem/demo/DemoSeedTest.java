@@ -2,21 +2,12 @@ package dev.tandem.demo;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.CookieManager;
-import java.net.URI;
-import java.net.URLEncoder;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
 import java.util.UUID;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 import dev.tandem.ledger.Ledger;
+import dev.tandem.testing.WebClient;
 import dev.tandem.workspace.WorkspaceId;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -39,8 +30,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 class DemoSeedTest {
 
     private static final Path DATA_DIR = createDataDir();
-    private static final Pattern CSRF = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"");
-
     @LocalServerPort
     int port;
 
@@ -96,28 +85,12 @@ class DemoSeedTest {
     }
 
     @Test
-    void theDemoOwnerSignsInWithTheLoggedPassword() throws Exception {
-        HttpClient http = HttpClient.newBuilder().cookieHandler(new CookieManager())
-                .followRedirects(HttpClient.Redirect.NEVER).build();
-        String base = "http://localhost:" + port;
-        HttpResponse<String> form = http.send(HttpRequest.newBuilder(URI.create(base + "/login"))
-                .header("Accept", "text/html").GET().build(), HttpResponse.BodyHandlers.ofString());
-        Matcher token = CSRF.matcher(form.body());
-        assertThat(token.find()).as("the login form carries a CSRF token").isTrue();
-        String body = String.join("&", List.of("username=" + enc(DemoSeeder.OWNER_EMAIL),
-                "password=" + enc(DemoSeeder.OWNER_PASSWORD), "_csrf=" + enc(token.group(1))));
-        HttpResponse<String> login = http.send(HttpRequest.newBuilder(URI.create(base + "/login"))
-                .header("Content-Type", "application/x-www-form-urlencoded").header("Accept", "text/html")
-                .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
-        assertThat(login.headers().firstValue("Location")).hasValueSatisfying(l -> assertThat(l).endsWith("/admin"));
-        HttpResponse<String> admin = http.send(HttpRequest.newBuilder(URI.create(base + "/admin"))
-                .header("Accept", "text/html").GET().build(), HttpResponse.BodyHandlers.ofString());
-        assertThat(admin.statusCode()).isEqualTo(200);
+    void theDemoOwnerSignsInWithTheLoggedPassword() {
+        WebClient browser = new WebClient("http://localhost:" + port);
+        assertThat(browser.login(DemoSeeder.OWNER_EMAIL, DemoSeeder.OWNER_PASSWORD).location()).endsWith("/admin");
+        WebClient.Page admin = browser.get("/admin");
+        assertThat(admin.status()).isEqualTo(200);
         assertThat(admin.body()).contains("Dana Demo");
-    }
-
-    private static String enc(String value) {
-        return URLEncoder.encode(value, StandardCharsets.UTF_8);
     }
 
     private static Path createDataDir() {

@@ -28,7 +28,8 @@ public final class WebClient {
     private String acceptLanguage = "en";
     private String csrf;
 
-    WebClient(String base) {
+    /** A client of the Tandem at {@code base}, e.g. {@code http://localhost:8080}. */
+    public WebClient(String base) {
         this.base = base;
         this.http = HttpClient.newBuilder().cookieHandler(new CookieManager())
                 .followRedirects(HttpClient.Redirect.NEVER).build();
