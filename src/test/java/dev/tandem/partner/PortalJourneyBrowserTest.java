@@ -6,6 +6,7 @@ import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.options.AriaRole;
 import com.microsoft.playwright.options.Media;
+import dev.tandem.testing.Browsers;
 import dev.tandem.testing.Chromium;
 import dev.tandem.workspace.Actor;
 import org.junit.jupiter.api.Test;
@@ -97,19 +98,19 @@ class PortalJourneyBrowserTest extends PortalScenarioTest {
         Page page = open(new Browser.NewContextOptions().setViewportSize(390, 844).setIsMobile(true).setHasTouch(true));
 
         page.navigate("/portal/login");
-        assertThat(horizontalOverflow(page)).isZero();
+        assertThat(Browsers.horizontalOverflow(page)).isZero();
         page.getByLabel("Email").fill(email);
         page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Continue")).tap();
         assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setLevel(1))).hasText("Check your inbox");
-        assertThat(horizontalOverflow(page)).isZero();
+        assertThat(Browsers.horizontalOverflow(page)).isZero();
         page.navigate(linkFromOutbox(acme.workspace(), email));
         page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Sign in")).tap();
         assertThat(page).hasURL(url("/portal"));
         assertThat(page.locator("#pending-agreements")).isVisible();
-        assertThat(horizontalOverflow(page)).as("the home page scrolls sideways").isZero();
+        assertThat(Browsers.horizontalOverflow(page)).as("the home page scrolls sideways").isZero();
         chromium.screenshot(page, "portal-home-phone.png");
         page.navigate("/portal/payout");
-        assertThat(horizontalOverflow(page)).as("the payout page scrolls sideways").isZero();
+        assertThat(Browsers.horizontalOverflow(page)).as("the payout page scrolls sideways").isZero();
     }
 
     private Page open(Browser.NewContextOptions options) {
@@ -124,9 +125,5 @@ class PortalJourneyBrowserTest extends PortalScenarioTest {
         return page.getByRole(AriaRole.NAVIGATION, new Page.GetByRoleOptions().setName("Partner portal"));
     }
 
-    private static int horizontalOverflow(Page page) {
-        Number overflow = (Number) page.evaluate("Math.max(0, document.documentElement.scrollWidth - window.innerWidth)");
-        return overflow.intValue();
-    }
 
 }

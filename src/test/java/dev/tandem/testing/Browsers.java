@@ -84,6 +84,16 @@ public final class Browsers implements AutoCloseable {
         return problems;
     }
 
+    /**
+     * How many CSS pixels the page is wider than its viewport; 0 when nothing scrolls sideways.
+     * Against the viewport as set, not window.innerWidth: a phone zooms out to show a page that is
+     * too wide, and innerWidth grows with it, so a check against innerWidth could never fail.
+     */
+    public static int horizontalOverflow(Page page) {
+        return ((Number) page.evaluate("width => Math.max(0, document.documentElement.scrollWidth - width)",
+                page.viewportSize().width)).intValue();
+    }
+
     @Override
     public void close() {
         try {

@@ -9,6 +9,7 @@ import com.microsoft.playwright.Page;
 import com.microsoft.playwright.options.AriaRole;
 import dev.tandem.partner.Partner;
 import dev.tandem.partner.PortalLinks;
+import dev.tandem.testing.Browsers;
 import dev.tandem.testing.Chromium;
 import dev.tandem.testing.IntegrationTest;
 import dev.tandem.testing.ProgramFixtures;
@@ -78,8 +79,7 @@ class LinkPortalBrowserTest extends IntegrationTest {
 
         page.navigate("/portal/links");
         assertThat(page.locator(".link-card")).hasCount(1);
-        Number overflow = (Number) page.evaluate("Math.max(0, document.documentElement.scrollWidth - window.innerWidth)");
-        assertThat(overflow.intValue()).as("the links page scrolls sideways").isZero();
+        assertThat(Browsers.horizontalOverflow(page)).as("the links page scrolls sideways").isZero();
         chromium.screenshot(page, "portal-links-phone.png");
     }
 

@@ -9,6 +9,7 @@ import com.microsoft.playwright.Page;
 import com.microsoft.playwright.options.AriaRole;
 import com.microsoft.playwright.options.SelectOption;
 import dev.tandem.testing.ApiClient;
+import dev.tandem.testing.Browsers;
 import dev.tandem.testing.Chromium;
 import dev.tandem.testing.Fixtures;
 import dev.tandem.testing.IntegrationTest;
@@ -181,13 +182,13 @@ class AdminJourneyBrowserTest extends IntegrationTest {
         Page page = open(new Browser.NewContextOptions().setViewportSize(390, 844).setIsMobile(true).setHasTouch(true)
                 .setDeviceScaleFactor(3));
         page.navigate("/login");
-        assertThat(horizontalOverflow(page)).as("the sign-in page scrolls sideways").isZero();
+        assertThat(Browsers.horizontalOverflow(page)).as("the sign-in page scrolls sideways").isZero();
         signIn(page, globex.ownerEmail(), Fixtures.PASSWORD, "Sign in");
         assertThat(page).hasURL(url("/admin"));
         assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setLevel(1))).hasText("Welcome, Globex Owner");
         chromium.screenshot(page, "dashboard-phone.png");
 
-        assertThat(horizontalOverflow(page)).as("the dashboard scrolls sideways").isZero();
+        assertThat(Browsers.horizontalOverflow(page)).as("the dashboard scrolls sideways").isZero();
         Locator menu = page.locator("details.menu > summary");
         Locator apiKeys = mainNavigation(page).getByRole(AriaRole.LINK, new Locator.GetByRoleOptions().setName("API keys"));
         assertThat(menu).isVisible();
@@ -201,7 +202,7 @@ class AdminJourneyBrowserTest extends IntegrationTest {
 
         assertThat(page).hasURL(url("/admin/api-keys"));
         assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setLevel(1))).hasText("API keys");
-        assertThat(horizontalOverflow(page)).as("the API keys page scrolls sideways").isZero();
+        assertThat(Browsers.horizontalOverflow(page)).as("the API keys page scrolls sideways").isZero();
     }
 
     private Page open(Browser.NewContextOptions options) {
@@ -228,15 +229,6 @@ class AdminJourneyBrowserTest extends IntegrationTest {
                 .setName(java.util.regex.Pattern.compile("^(Main|Principal|Principale|Hovedmeny)$")));
     }
 
-    /**
-     * How many CSS pixels the page is wider than the window; 0 when nothing scrolls sideways. Against the viewport as
-     * set, not window.innerWidth: a phone zooms out to show a page that is too wide, and innerWidth grows with it.
-     */
-    private static int horizontalOverflow(Page page) {
-        Number overflow = (Number) page.evaluate(
-                "width => Math.max(0, document.documentElement.scrollWidth - width)", page.viewportSize().width);
-        return overflow.intValue();
-    }
 
     private long count(String table) {
         return jdbc.sql("select count(*) from " + table).query(Long.class).single();

@@ -10,6 +10,7 @@ import dev.tandem.commission.CommissionTestBase;
 import dev.tandem.partner.PortalLinks;
 import dev.tandem.referral.Claims;
 import dev.tandem.referral.Deals;
+import dev.tandem.testing.Browsers;
 import dev.tandem.testing.Chromium;
 import dev.tandem.testing.Fixtures;
 import dev.tandem.testing.ProgramFixtures;
@@ -122,10 +123,7 @@ class NarrowScreenBrowserTest extends CommissionTestBase {
     }
 
     private void check(Page page, String path) {
-        // against the window's width as set, not innerWidth: a phone (isMobile) zooms out to show a page that is too
-        // wide, and innerWidth then grows to the page's width, so the page would seem to fit
-        int overflow = ((Number) page.evaluate(
-                "width => Math.max(0, document.documentElement.scrollWidth - width)", WIDTH)).intValue();
+        int overflow = Browsers.horizontalOverflow(page);
         if (overflow > 0) {
             problems.add(path + ": scrolls sideways by " + overflow + " px; too wide: " + page.evaluate(TOO_WIDE, WIDTH));
         }
