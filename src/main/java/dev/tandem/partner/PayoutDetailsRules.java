@@ -2,9 +2,6 @@ package dev.tandem.partner;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
-import java.util.Map;
-import java.util.Optional;
 import java.util.regex.Pattern;
 
 import dev.tandem.core.BankAccounts;

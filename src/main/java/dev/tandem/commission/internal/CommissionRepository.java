@@ -14,6 +14,7 @@ import dev.tandem.commission.Commission;
 import dev.tandem.commission.CommissionId;
 import dev.tandem.commission.CommissionKind;
 import dev.tandem.commission.CommissionStatus;
+import dev.tandem.commission.Commissions;
 import dev.tandem.core.Ids;
 import dev.tandem.core.Money;
 import dev.tandem.partner.PartnerId;
@@ -229,16 +230,15 @@ public class CommissionRepository {
         return jdbc.sql(sql.toString()).params(params).query(CommissionRepository::map).list();
     }
 
-    /** Sums per partner, currency and status of the cash commissions: what the ledger must agree with. */
     /** Approved cash commissions no payout holds, approved at or before the cut-off, summed per partner and currency. */
-    public List<dev.tandem.commission.Commissions.Payable> payable(WorkspaceId workspace, ProgramId program,
+    public List<Commissions.Payable> payable(WorkspaceId workspace, ProgramId program,
             Currency currency, Instant cutoff) {
         return jdbc.sql("select c.partner_id, c.currency, sum(c.amount) as total, count(*) as n from commission c"
                         + " where c.workspace_id = ? and c.program_id = ? and c.status = 'approved'"
                         + " and c.payout_id is null and c.reward_kind = 'cash' and (?::char(3) is null or c.currency = ?)"
                         + " and " + APPROVED_BY_CUTOFF + " group by c.partner_id, c.currency order by c.partner_id, c.currency")
                 .params(workspace.value(), program.value(), code(currency), code(currency), Timestamp.from(cutoff))
-                .query((rs, n) -> new dev.tandem.commission.Commissions.Payable(
+                .query((rs, n) -> new Commissions.Payable(
                         new PartnerId(rs.getObject("partner_id", UUID.class)), Currency.getInstance(rs.getString("currency")),
                         rs.getLong("total"), rs.getInt("n")))
                 .list();
@@ -277,6 +277,7 @@ public class CommissionRepository {
         return currency == null ? null : currency.getCurrencyCode();
     }
 
+    /** Sums per partner, currency and status of the cash commissions: what the ledger must agree with. */
     public List<Total> cashTotals(WorkspaceId workspace) {
         return jdbc.sql("select partner_id, currency, status, sum(amount) from commission where workspace_id = ?"
                         + " and reward_kind = 'cash' group by partner_id, currency, status")
