@@ -4,6 +4,7 @@ import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
 
+import dev.tandem.core.NotFoundException;
 import dev.tandem.integration.StripeWebhooks;
 import io.swagger.v3.oas.annotations.Hidden;
 import org.springframework.http.HttpStatus;
@@ -43,8 +44,7 @@ class StripeWebhookController {
             return ResponseEntity.ok(Map.of("received", true));
         }
         if (delivery instanceof StripeWebhooks.Delivery.UnknownEndpoint) {
-            return problem(HttpStatus.NOT_FOUND, "not-found", "Not found",
-                    "No Stripe endpoint has this address: copy it again from Tandem's Stripe page.");
+            throw new NotFoundException("No Stripe endpoint has this address: copy it again from Tandem's Stripe page.");
         }
         if (delivery instanceof StripeWebhooks.Delivery.NotConfigured) {
             return problem(HttpStatus.SERVICE_UNAVAILABLE, "stripe-not-configured", "Stripe is not set up",
