@@ -66,7 +66,7 @@ class DemoSeeder {
     }
 
     /** What was made, for the log. */
-    record Seeded(WorkspaceId workspace, int partners, int clicks, int events, int payouts) {
+    record Seeded(int partners, int clicks, int events, int payouts) {
     }
 
     /**
@@ -90,7 +90,7 @@ class DemoSeeder {
 
     // the publication's listener runs after the commit, on another thread; a few milliseconds, 10 s at most
     private void awaitAgreementNotices() {
-        long deadline = System.nanoTime() + java.time.Duration.ofSeconds(10).toNanos();
+        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
         while (System.nanoTime() < deadline && jdbc.queryForObject("select count(*) from event_publication"
                 + " where completion_date is null and event_type like '%.AgreementPublished'", Long.class) > 0) {
             try {
@@ -119,7 +119,7 @@ class DemoSeeder {
         traffic.write(workspace, clicks, random);
 
         int payouts = settle(workspace, owner, built, activity.earned(), now);
-        return new Seeded(workspace, DemoPeople.ALL.size(), clicks.size(), activity.events(), payouts);
+        return new Seeded(DemoPeople.ALL.size(), clicks.size(), activity.events(), payouts);
     }
 
     /**

@@ -76,7 +76,7 @@ class DemoSetup {
     }
 
     /** A partner approved in a program, ready to refer. */
-    record Member(Partner partner, Enrollment enrollment, Program program) {
+    record Member(Partner partner, Program program) {
     }
 
     /** The two programs and who is approved in each. */
@@ -144,12 +144,12 @@ class DemoSetup {
                                 : "paused while we look into several refunds");
             }
             if (person.status() == EnrollmentStatus.APPROVED) {
-                referrers.add(new Member(partner, enrollment, b2b));
+                referrers.add(new Member(partner, b2b));
             }
             if (person.affiliate()) {
-                Enrollment joined = partners.enroll(workspace, by, affiliate.id(), partner.id(), null,
+                partners.enroll(workspace, by, affiliate.id(), partner.id(), null,
                         EnrollmentStatus.APPROVED, "joined the affiliate program");
-                affiliates.add(new Member(partner, joined, affiliate));
+                affiliates.add(new Member(partner, affiliate));
             }
         }
         return new Built(b2b, affiliate, referrers, affiliates);
