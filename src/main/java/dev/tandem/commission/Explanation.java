@@ -8,7 +8,7 @@ import java.util.Locale;
 import java.util.Map;
 
 import dev.tandem.core.Money;
-import dev.tandem.program.PlanSummaries;
+import dev.tandem.core.ReaderFormat;
 import org.springframework.context.MessageSource;
 import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
@@ -110,7 +110,7 @@ public final class Explanation {
 
     private static Object value(Object v, MessageSource messages, Locale locale) {
         if (v instanceof Map<?, ?> m && m.get("currency") != null) {
-            return PlanSummaries.money(new Money(((Number) m.get("amount")).longValue(),
+            return ReaderFormat.money(new Money(((Number) m.get("amount")).longValue(),
                     Currency.getInstance((String) m.get("currency"))), locale);
         }
         if (v instanceof Map<?, ?> m && m.get("label") != null) {

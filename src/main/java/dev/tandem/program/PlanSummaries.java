@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.stream.Collectors;
 
 import dev.tandem.core.Money;
+import dev.tandem.core.ReaderFormat;
 import dev.tandem.core.Percentage;
 import dev.tandem.program.CommissionPlan.Caps;
 import dev.tandem.program.CommissionPlan.Conditions;
@@ -57,7 +58,7 @@ public class PlanSummaries {
         List<String> parts = new ArrayList<>();
         String reward;
         if (rule.reward().flat() != null) {
-            reward = money(rule.reward().flat(), locale);
+            reward = ReaderFormat.money(rule.reward().flat(), locale);
         } else if (rule.reward().percent() != null) {
             reward = percent(rule.reward().percent(), locale);
         } else {
@@ -84,13 +85,13 @@ public class PlanSummaries {
     }
 
     private String milestone(Milestone m, Currency currency, Map<TierId, String> tierNames, Locale locale) {
-        String threshold = money(new Money(m.lifetimeSales(), currency), locale);
+        String threshold = ReaderFormat.money(new Money(m.lifetimeSales(), currency), locale);
         String tier = m.moveToTier() == null ? null : tierNames.getOrDefault(m.moveToTier(), m.moveToTier().toString());
         if (m.bonus() != null && tier != null) {
-            return text("plan.words.milestone.both", locale, threshold, money(new Money(m.bonus(), currency), locale), tier);
+            return text("plan.words.milestone.both", locale, threshold, ReaderFormat.money(new Money(m.bonus(), currency), locale), tier);
         }
         if (m.bonus() != null) {
-            return text("plan.words.milestone.bonus", locale, threshold, money(new Money(m.bonus(), currency), locale));
+            return text("plan.words.milestone.bonus", locale, threshold, ReaderFormat.money(new Money(m.bonus(), currency), locale));
         }
         return text("plan.words.milestone.move", locale, threshold, tier);
     }
@@ -106,7 +107,7 @@ public class PlanSummaries {
 
     private void cap(List<String> limits, Long amount, String which, Currency currency, Locale locale) {
         if (amount != null) {
-            limits.add(text("plan.words.cap." + which, locale, money(new Money(amount, currency), locale)));
+            limits.add(text("plan.words.cap." + which, locale, ReaderFormat.money(new Money(amount, currency), locale)));
         }
     }
 
@@ -122,10 +123,10 @@ public class PlanSummaries {
             parts.add(text("plan.words.countries", locale, String.join(", ", c.countries())));
         }
         if (c.minAmount() != null) {
-            parts.add(text("plan.words.minAmount", locale, money(new Money(c.minAmount(), currency), locale)));
+            parts.add(text("plan.words.minAmount", locale, ReaderFormat.money(new Money(c.minAmount(), currency), locale)));
         }
         if (c.maxAmount() != null) {
-            parts.add(text("plan.words.maxAmount", locale, money(new Money(c.maxAmount(), currency), locale)));
+            parts.add(text("plan.words.maxAmount", locale, ReaderFormat.money(new Money(c.maxAmount(), currency), locale)));
         }
         if (c.metadata() != null && !c.metadata().isEmpty()) {
             parts.add(text("plan.words.metadata", locale, c.metadata().entrySet().stream()
@@ -137,11 +138,6 @@ public class PlanSummaries {
     private String range(int from, Integer to, Percentage percent, Locale locale) {
         return to == null ? text("plan.words.open", locale, from, percent(percent, locale))
                 : text("plan.words.range", locale, from, to, percent(percent, locale));
-    }
-
-    /** An amount with its currency in the reader's format, e.g. {@code 25,00 €} in Spanish. */
-    public static String money(Money money, Locale locale) {
-        return dev.tandem.core.ReaderFormat.money(money, locale);
     }
 
     private static String percent(Percentage percent, Locale locale) {
