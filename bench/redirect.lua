@@ -1,8 +1,22 @@
 -- wrk script for bench/redirect.sh: every request is GET /r/{slug} for a slug picked at random
 -- from the file named by SLUGS (one per line), with campaign parameters and a browser's user agent
 -- (without one, Tandem counts the request as a bot's).
+-- PACE_DELAY_MS (a decimal) makes each connection wait that long on average before its next request,
+-- so that the load holds a set rate instead of as many as the server can answer.
 local slugs = {}
 local requests = {}
+local pace = tonumber(os.getenv("PACE_DELAY_MS") or "")
+
+if pace then
+  -- wrk waits whole milliseconds: the floor or the ceiling, in the proportion that averages to pace
+  function delay()
+    local whole = math.floor(pace)
+    if math.random() < pace - whole then
+      return whole + 1
+    end
+    return whole
+  end
+end
 
 function init(args)
   local file = assert(io.open(os.getenv("SLUGS"), "r"))
