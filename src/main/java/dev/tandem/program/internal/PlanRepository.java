@@ -3,8 +3,10 @@ package dev.tandem.program.internal;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 
 import com.fasterxml.jackson.annotation.JsonAutoDetect;
 import com.fasterxml.jackson.annotation.PropertyAccessor;
@@ -33,6 +35,12 @@ public class PlanRepository {
     private static final String COLUMNS = "workspace_id, id, program_id, tier_id, version, effective_from, hold_days,"
             + " combine, rules, milestones, customer_reward, created_at";
 
+    /** A version is never changed once stored, so its rules are read from JSON once per node, not per event. */
+    private record Terms(List<CommissionPlan.Rule> rules, List<CommissionPlan.Milestone> milestones) {
+    }
+
+    private static final int TERMS_KEPT = 10_000;
+    private final Map<UUID, Terms> terms = new ConcurrentHashMap<>();
     private final JdbcClient jdbc;
 
     PlanRepository(JdbcClient jdbc) {
@@ -51,35 +59,44 @@ public class PlanRepository {
     /** The tier's versions, oldest first. */
     public List<CommissionPlan> versions(WorkspaceId workspace, TierId tier) {
         return jdbc.sql("select " + COLUMNS + " from commission_plan where workspace_id = ? and tier_id = ? order by version")
-                .params(workspace.value(), tier.value()).query(PlanRepository::map).list();
+                .params(workspace.value(), tier.value()).query(this::map).list();
     }
 
     /** The version in force for the tier at {@code at}: the latest effective by then (the highest version on a tie). */
     public Optional<CommissionPlan> inForce(WorkspaceId workspace, TierId tier, java.time.Instant at) {
         return jdbc.sql("select " + COLUMNS + " from commission_plan where workspace_id = ? and tier_id = ?"
                         + " and effective_from <= ? order by effective_from desc, version desc limit 1")
-                .params(workspace.value(), tier.value(), Sql.ts(at)).query(PlanRepository::map).optional();
+                .params(workspace.value(), tier.value(), Sql.ts(at)).query(this::map).optional();
     }
 
     /** The program's versions of every tier, newest first. */
     public List<CommissionPlan> versionsOfProgram(WorkspaceId workspace, ProgramId program) {
         return jdbc.sql("select " + COLUMNS + " from commission_plan where workspace_id = ? and program_id = ?"
                         + " order by effective_from desc, version desc")
-                .params(workspace.value(), program.value()).query(PlanRepository::map).list();
+                .params(workspace.value(), program.value()).query(this::map).list();
     }
 
     public Optional<CommissionPlan> find(WorkspaceId workspace, PlanId id) {
         return jdbc.sql("select " + COLUMNS + " from commission_plan where workspace_id = ? and id = ?")
-                .params(workspace.value(), id.value()).query(PlanRepository::map).optional();
+                .params(workspace.value(), id.value()).query(this::map).optional();
     }
 
-    private static CommissionPlan map(ResultSet rs, int row) throws SQLException {
+    private CommissionPlan map(ResultSet rs, int row) throws SQLException {
+        UUID id = rs.getObject("id", UUID.class);
+        Terms t = terms.get(id);
+        if (t == null) {
+            t = new Terms(List.copyOf(JSON.readValue(rs.getString("rules"), RULES)),
+                    List.copyOf(JSON.readValue(rs.getString("milestones"), MILESTONES)));
+            if (terms.size() >= TERMS_KEPT) {
+                terms.clear();
+            }
+            terms.put(id, t);
+        }
         return new CommissionPlan(new WorkspaceId(rs.getObject("workspace_id", UUID.class)),
-                new PlanId(rs.getObject("id", UUID.class)), new ProgramId(rs.getObject("program_id", UUID.class)),
+                new PlanId(id), new ProgramId(rs.getObject("program_id", UUID.class)),
                 new TierId(rs.getObject("tier_id", UUID.class)), rs.getInt("version"),
                 Sql.instant(rs, "effective_from"), rs.getInt("hold_days"),
                 CommissionPlan.Combine.fromCode(rs.getString("combine")).orElseThrow(),
-                JSON.readValue(rs.getString("rules"), RULES), JSON.readValue(rs.getString("milestones"), MILESTONES),
-                rs.getString("customer_reward"), Sql.instant(rs, "created_at"));
+                t.rules(), t.milestones(), rs.getString("customer_reward"), Sql.instant(rs, "created_at"));
     }
 }

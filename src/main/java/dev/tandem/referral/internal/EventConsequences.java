@@ -1,6 +1,5 @@
 package dev.tandem.referral.internal;
 
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -9,14 +8,10 @@ import dev.tandem.referral.EventId;
 import dev.tandem.workspace.WorkspaceId;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
-import tools.jackson.core.type.TypeReference;
 
 /** Puts what other modules made of an event (its commissions) into the event's answer. */
 @Component
 class EventConsequences {
-
-    private static final TypeReference<LinkedHashMap<String, Object>> MAP = new TypeReference<>() {
-    };
 
     private final ObjectProvider<CommissionsOfEvent> provider;
     // looked up once: asking the bean factory on every event costs more than the answer itself
@@ -26,8 +21,8 @@ class EventConsequences {
         this.provider = provider;
     }
 
-    /** The answer with the event's commissions, or the same answer when there are none. */
-    String withCommissions(WorkspaceId workspace, EventId event, String answer) {
+    /** The answer (a map of ours to change) with the event's commissions put in, when there are any. */
+    Map<String, Object> withCommissions(WorkspaceId workspace, EventId event, Map<String, Object> answer) {
         List<CommissionsOfEvent> found = sources;
         if (found == null) {
             found = provider.orderedStream().toList();
@@ -37,8 +32,7 @@ class EventConsequences {
         if (made.isEmpty()) {
             return answer;
         }
-        Map<String, Object> map = AttributionJson.JSON.readValue(answer, MAP);
-        map.put("commissions", made);
-        return ApiViews.json(map);
+        answer.put("commissions", made);
+        return answer;
     }
 }

@@ -87,10 +87,10 @@ public class Recorder {
         }
         CheckedEvent c = validator.check(workspace, input, now, earlier);
         EventId id = new EventId(Ids.newId());
-        Result result = c.isRefund() ? refund(workspace, c, id, source, now) : attribute(workspace, by, c, id, source, now);
+        Draft result = c.isRefund() ? refund(workspace, c, id, source, now) : attribute(workspace, by, c, id, source, now);
         // listeners run in this transaction (commissions): what they made belongs in the answer stored with the event
         publisher.publishEvent(recorded(result.event()));
-        String answer = consequences.withCommissions(workspace, id, result.answer());
+        String answer = ApiViews.json(consequences.withCommissions(workspace, id, result.answer()));
         Optional<String> stored = events.insert(result.event(), new EventRepository.Extras(payloadSha256,
                 answer, c.clickId(), c.code(), c.partnerHint() == null ? null : c.partnerHint().value()));
         if (stored.isEmpty()) {
@@ -100,7 +100,11 @@ public class Recorder {
         return new Outcome.Stored(new Result(result.event(), result.referral(), stored.get()));
     }
 
-    private Result attribute(WorkspaceId workspace, Actor by, CheckedEvent c, EventId id, EventSource source,
+    /** An event worked out but not stored yet, with its answer still a map (written to JSON once, when complete). */
+    private record Draft(ConversionEvent event, Referral referral, Map<String, Object> answer) {
+    }
+
+    private Draft attribute(WorkspaceId workspace, Actor by, CheckedEvent c, EventId id, EventSource source,
             Instant now) {
         CustomerBook.Resolved resolved = customers.resolve(workspace, c.customer(), now);
         Customer customer = resolved.customer();
@@ -132,11 +136,11 @@ public class Recorder {
                 d.programId(), customer == null ? null : customer.id(), referral == null ? null : referral.id(),
                 partner, partner == null ? null : d.link(), c.amount(), recurring, null, c.metadataJson(), explanation,
                 source);
-        return new Result(event, referral, answer(workspace, event, referral, customer, history));
+        return new Draft(event, referral, answer(workspace, event, referral, customer, history));
     }
 
     /** A refund or chargeback follows its sale: same customer, referral and partner; nothing is weighed again. */
-    private Result refund(WorkspaceId workspace, CheckedEvent c, EventId id, EventSource source, Instant now) {
+    private Draft refund(WorkspaceId workspace, CheckedEvent c, EventId id, EventSource source, Instant now) {
         ConversionEvent sale = c.refundOf().event();
         String reason = "follows its sale " + sale.externalId()
                 + (sale.attributed() ? "" : ", which nobody is credited for yet");
@@ -147,15 +151,15 @@ public class Recorder {
                 false, sale.id(), c.metadataJson(), explanation, source);
         Referral referral = sale.referralId() == null ? null : referrals.find(workspace, sale.referralId()).orElse(null);
         Customer customer = referral == null ? null : customerRows.find(workspace, referral.customerId()).orElseThrow();
-        return new Result(event, referral, answer(workspace, event, referral, customer, null));
+        return new Draft(event, referral, answer(workspace, event, referral, customer, null));
     }
 
     /** @param history the referral's history when known without reading it (it was just created), else null */
-    private String answer(WorkspaceId workspace, ConversionEvent event, Referral referral, Customer customer,
+    private Map<String, Object> answer(WorkspaceId workspace, ConversionEvent event, Referral referral, Customer customer,
             List<ReferralStatusChange> history) {
         Map<String, Object> referralView = referral == null ? null : ApiViews.referral(referral, customer,
                 event.attribution(), history != null ? history : referrals.history(workspace, referral.id()));
-        return ApiViews.json(ApiViews.answer(event, referralView));
+        return ApiViews.answer(event, referralView);
     }
 
     public static ConversionRecorded recorded(ConversionEvent e) {
