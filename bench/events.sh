@@ -20,16 +20,26 @@ curl -s -o /dev/null "http://localhost:$port/" && { echo "port $port is taken: s
 dir=$(mktemp -d)
 pid=""
 trap '[ -n "$pid" ] && kill $pid 2>/dev/null || true; rm -rf "$dir"' EXIT
-PORT=$port TANDEM_DATA_DIR="$dir" TANDEM_BOOTSTRAP_EMAIL=bench@example.com \
-  TANDEM_BOOTSTRAP_PASSWORD='bench password 123' TANDEM_BOOTSTRAP_API_KEY=$key \
-  java ${BENCH_JAVA_OPTS:-} -jar "$jar" >"$dir/log" 2>&1 &
-pid=$!
-until curl -fs "$base/actuator/health" >/dev/null 2>&1; do
-  kill -0 $pid 2>/dev/null || { echo "Tandem exited; log:"; tail -20 "$dir/log"; exit 1; }
-  sleep 0.2
-done
-pgport=$(sed -n 's/.*Embedded PostgreSQL on port \([0-9]*\).*/\1/p' "$dir/log" | head -1)
+start() {
+  PORT=$port TANDEM_DATA_DIR="$dir" TANDEM_BOOTSTRAP_EMAIL=bench@example.com \
+    TANDEM_BOOTSTRAP_PASSWORD='bench password 123' TANDEM_BOOTSTRAP_API_KEY=$key \
+    java ${BENCH_JAVA_OPTS:-} -jar "$jar" >>"$dir/log" 2>&1 &
+  pid=$!
+  until curl -fs "$base/actuator/health" >/dev/null 2>&1; do
+    kill -0 $pid 2>/dev/null || { echo "Tandem exited; log:"; tail -20 "$dir/log"; exit 1; }
+    sleep 0.2
+  done
+  pgport=$(sed -n 's/.*Embedded PostgreSQL on port \([0-9]*\).*/\1/p' "$dir/log" | tail -1)
+}
 sql() { psql -h localhost -p "$pgport" -U postgres -d tandem -At -c "$1"; }
+start
+# BENCH_STATEMENTS=1: PostgreSQL restarted with pg_stat_statements, whose figures per statement close the report
+if [ -n "${BENCH_STATEMENTS:-}" ]; then
+  sql "alter system set shared_preload_libraries = 'pg_stat_statements'" >/dev/null
+  kill $pid; wait $pid 2>/dev/null || true
+  start
+  sql "create extension if not exists pg_stat_statements" >/dev/null
+fi
 # CPU time (ticks) of Tandem's JVM and of PostgreSQL (postmaster, its backends, and backends that ended)
 pm=$(pgrep -f -- "-D $dir/postgres" | head -1)
 cpu() { for p in ${1:-$pid $pm $(pgrep -P "$pm")}; do awk '{print $14 + $15 + $16 + $17}' "/proc/$p/stat" 2>/dev/null; done \
@@ -77,10 +87,18 @@ ref_requests=$(awk '/requests in/ {print $1}' "$dir/ref.txt")
 started=$(sql "select now()")
 cpu0=$(cpu); jvm0=$(cpu $pid)
 [ -n "${BENCH_JFR:-}" ] && jcmd $pid JFR.start name=bench settings=profile filename="$BENCH_JFR" duration="${seconds}s" >/dev/null
+[ -n "${BENCH_STATEMENTS:-}" ] && sql "select pg_stat_statements_reset()" >/dev/null
 BENCH_RUN=bench run "$seconds" >"$dir/wrk.txt"
 settle
 cpu1=$(cpu); jvm1=$(cpu $pid)
 read -r rps p50 p99 bad < <(summary <"$dir/wrk.txt")
+if [ -n "${BENCH_STATEMENTS:-}" ]; then
+  stmts=$(sql "select coalesce(sum(calls), 0) from pg_stat_statements")
+  sql "select to_char(calls, '9999999') || ' calls ' || to_char(total_exec_time + total_plan_time, '99999.0') || ' ms  '
+         || to_char(1000 * (total_exec_time + total_plan_time) / greatest(calls, 1), '9990.0') || ' us each  '
+         || left(regexp_replace(query, '\s+', ' ', 'g'), 110)
+         from pg_stat_statements order by total_exec_time + total_plan_time desc limit 25" >"$dir/statements.txt"
+fi
 stored=$(sql "select count(*) from conversion_event where external_id like 'bench-%'")
 span=$(sql "select extract(epoch from max(received_at) - '$started'::timestamptz) from conversion_event where external_id like 'bench-%'")
 credited=$(sql "select count(*) from conversion_event where external_id like 'bench-%' and partner_id is not null")
@@ -112,6 +130,11 @@ printf 'CPU per stored event: %.2f ms (JVM %.2f, PostgreSQL %.2f), i.e. %.0f eve
 printf 'CPU per liveness request (reference, JVM): %.3f ms\n' \
   "$(echo "($refcpu1 - $refcpu0) * 1000 / $(getconf CLK_TCK) / $ref_requests" | bc -l)"
 printf 'events per second / reference requests per second = %.2f\n' "$(echo "$rps / $ref_rps" | bc -l)"
+if [ -n "${BENCH_STATEMENTS:-}" ]; then
+  printf 'statements during the measured run: %s, %.1f per stored event; the costliest (time in PostgreSQL):\n' \
+    "$stmts" "$(echo "$stmts / $stored" | bc -l)"
+  cat "$dir/statements.txt"
+fi
 [ "$total" -eq "$distinct" ] || { echo "DUPLICATES"; exit 1; }
 [ "$unbalanced" -eq 0 ] || { echo "THE LEDGER DOES NOT BALANCE"; exit 1; }
 [ "$after" -eq "$stored" ] || { echo "the replay stored new events"; exit 1; }
