@@ -93,6 +93,8 @@ settle
 cpu1=$(cpu); jvm1=$(cpu $pid)
 read -r rps p50 p99 bad < <(summary <"$dir/wrk.txt")
 if [ -n "${BENCH_STATEMENTS:-}" ]; then
+  sql "checkpoint" >/dev/null
+  multis=$(sql "select next_multixact_id || ' multixacts, ' || next_multi_offset || ' members' from pg_control_checkpoint()")
   stmts=$(sql "select coalesce(sum(calls), 0) from pg_stat_statements")
   sql "select to_char(calls, '9999999') || ' calls ' || to_char(total_exec_time + total_plan_time, '99999.0') || ' ms  '
          || to_char(1000 * (total_exec_time + total_plan_time) / greatest(calls, 1), '9990.0') || ' us each  '
@@ -134,6 +136,7 @@ if [ -n "${BENCH_STATEMENTS:-}" ]; then
   printf 'statements during the measured run: %s, %.1f per stored event; the costliest (time in PostgreSQL):\n' \
     "$stmts" "$(echo "$stmts / $stored" | bc -l)"
   cat "$dir/statements.txt"
+  echo "row-lock multixacts since the database was made (foreign-key checks of concurrent transactions on one row): $multis"
 fi
 [ "$total" -eq "$distinct" ] || { echo "DUPLICATES"; exit 1; }
 [ "$unbalanced" -eq 0 ] || { echo "THE LEDGER DOES NOT BALANCE"; exit 1; }
