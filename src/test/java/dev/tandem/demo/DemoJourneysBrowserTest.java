@@ -48,7 +48,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * comes through the API, and she sees the customer and the commission in her portal, in euros the
  * Spanish way;</li>
  * <li>the owner approves her commission and a demo partner's, runs a payout of the demo program, marks a
- * payout paid and downloads its statement.</li>
+ * payout paid and downloads its statement; that demo partner signs in by email (the link read in the
+ * Outbox, as the "check your inbox" page says) and downloads the same statement from the portal.</li>
  * </ol>
  * Journey 1 (first-run setup and sign-in) needs a Tandem without a workspace, which the demo is not: it is
  * walked by {@code dev.tandem.web.AdminJourneyBrowserTest}. Like {@link DemoSeedTest}, this test has a
@@ -322,10 +323,39 @@ class DemoJourneysBrowserTest {
         assertThat(paid).containsText("Reference NW-JOURNEY-1");
         chromium.screenshot(owner, "demo-journeys/5-3-run-paid.png");
 
-        Download statement = owner.waitForDownload(
-                paid.getByRole(AriaRole.LINK, new Locator.GetByRoleOptions().setName("Statement (PDF)"))::click);
+        assertPdf(owner.waitForDownload(
+                paid.getByRole(AriaRole.LINK, new Locator.GetByRoleOptions().setName("Statement (PDF)"))::click));
+
+        // the demo partner paid signs in as any demo partner can: by email, the link read in the Outbox
+        String row = paid.locator("td").first().textContent().strip();
+        DemoPeople.Person person = DemoPeople.ALL.stream().filter(p -> p.name().equals(row)).findFirst()
+                .orElseThrow(() -> new AssertionError("no demo partner named " + row));
+        Page demoPartner = open("en-US");
+        demoPartner.navigate("/portal/login");
+        demoPartner.getByLabel("Email").fill(person.email());
+        demoPartner.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Continue")).click();
+        assertThat(heading(demoPartner)).hasText("Check your inbox");
+        assertThat(demoPartner.locator("p.alert")).containsText("Outbox (/admin/outbox)");
+        chromium.screenshot(demoPartner, "demo-journeys/5-4-check-inbox.png");
+
+        nav(owner, "Outbox");
+        owner.locator("tr[data-email]").filter(new Locator.FilterOptions().setHasText(person.email())).first()
+                .getByRole(AriaRole.LINK).click();
+        String link = owner.locator("ul.email-links a").filter(new Locator.FilterOptions().setHasText("/portal/login/"))
+                .getAttribute("href");
+        demoPartner.navigate(link.substring(link.indexOf("/portal/login/")));
+        demoPartner.locator("form button[type=submit]").click();
+        demoPartner.waitForURL("**/portal");
+        demoPartner.locator("nav a[href='/portal/payouts']").click();
+        Locator hersPaid = demoPartner.locator("tr[data-payout='" + payout + "']");
+        assertThat(hersPaid).hasAttribute("data-status", "paid");
+        chromium.screenshot(demoPartner, "demo-journeys/5-5-portal-payouts.png");
+        assertPdf(demoPartner.waitForDownload(hersPaid.locator("a[href$='/statement.pdf']")::click));
+    }
+
+    private static void assertPdf(Download download) {
         try {
-            byte[] pdf = Files.readAllBytes(statement.path());
+            byte[] pdf = Files.readAllBytes(download.path());
             assertThat(new String(pdf, 0, 5, StandardCharsets.US_ASCII)).isEqualTo("%PDF-");
         } catch (IOException e) {
             throw new UncheckedIOException(e);
