@@ -196,7 +196,8 @@ class DemoJourneysBrowserTest {
         assertThat(application).containsText(APPLICANT_EMAIL);
         application.getByLabel("Approve into tier").selectOption(new SelectOption().setLabel("Gold"));
         application.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Approve")).click();
-        assertThat(owner.getByRole(AriaRole.STATUS)).containsText("Approved " + APPLICANT + ".");
+        assertThat(owner.getByRole(AriaRole.STATUS)).hasText("Approved " + APPLICANT + ". No mail server is set up, so"
+                + " their email with a link to the partner portal waits in the Outbox.");
         chromium.screenshot(owner, "demo-journeys/3-2-approved.png");
 
         // no mail server on a laptop: the approval email, with its sign-in link, waits in the Outbox
@@ -260,6 +261,9 @@ class DemoJourneysBrowserTest {
         owner.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Create key")).click();
         String key = owner.locator("#new-secret").textContent().strip();
         assertThat(key).startsWith("tnd_sk_");
+        assertThat(owner.locator("#try-key")).hasText(Pattern.compile("^curl -H \"Authorization: Bearer " + key
+                + "\" http://\\S+/api/v1/workspace$"));
+        chromium.screenshot(owner, "demo-journeys/4-2b-api-key.png");
 
         HttpResponse<String> sale = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
                         URI.create("http://localhost:" + port + "/api/v1/events"))
