@@ -223,6 +223,15 @@ public class Links {
         return publicUrl + "/r/" + link.slug();
     }
 
+    /**
+     * The partner's hosted referral page, {@code /p/{program}/{code}} (served by the referral module, which
+     * builds on tracking and so cannot be asked): the address partners give people who would rather leave
+     * their details than buy at once.
+     */
+    public String referralPageUrl(Program program, ReferralCode code) {
+        return publicUrl + "/p/" + program.slug() + "/" + code.code();
+    }
+
     /** Where the link sends visitors now: its own destination, or the program's default. */
     public static URI destinationOf(Link link, Program program) {
         return link.destination() != null ? link.destination() : program.defaultDestination();

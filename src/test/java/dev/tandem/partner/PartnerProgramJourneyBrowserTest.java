@@ -249,7 +249,8 @@ class PartnerProgramJourneyBrowserTest extends IntegrationTest {
         application.getByLabel("Approve into tier").selectOption(new SelectOption().setLabel("Gold"));
         application.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Approve")).click();
         assertThat(manager.getByRole(AriaRole.STATUS))
-                .hasText("Approved " + APPLICANT + ". They have been emailed a link to the partner portal.");
+                .hasText("Approved " + APPLICANT + ". No mail server is set up, so their email with a link to the partner portal"
+                        + " waits in the Outbox.");
         assertThat(manager.locator("article.application")).hasCount(0);
         assertThat(manager.getByText("No applications are waiting for review.")).isVisible();
 

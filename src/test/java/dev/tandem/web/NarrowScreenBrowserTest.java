@@ -88,6 +88,9 @@ class NarrowScreenBrowserTest extends CommissionTestBase {
                 "/admin/settings", "/admin/integrations/stripe", "/admin/account")) {
             visit(staff, path);
         }
+        // one email as staff read it, with the list of its links (long addresses that must wrap)
+        staff.navigate("/admin/outbox");
+        visit(staff, "/admin/outbox/" + staff.locator("tr[data-email]").first().getAttribute("data-email"));
 
         Page portal = phone();
         String link = portalLinks.issue(setup.workspace(), ana.partner().id(), PortalLinks.Purpose.SIGN_IN);

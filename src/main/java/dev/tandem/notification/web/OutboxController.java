@@ -1,6 +1,11 @@
 package dev.tandem.notification.web;
 
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
 import dev.tandem.core.PageRequest;
+import dev.tandem.notification.Email;
 import dev.tandem.notification.EmailId;
 import dev.tandem.notification.Emails;
 import dev.tandem.workspace.StaffPrincipal;
@@ -27,6 +32,9 @@ class OutboxController {
             + " img-src 'self' data:; font-src 'self'; connect-src 'self'; object-src 'none';"
             + " frame-ancestors 'none'; base-uri 'self'; form-action 'self'";
 
+    // addresses in an email's plain text: up to the first blank, quote or angle bracket
+    private static final Pattern LINK = Pattern.compile("https?://[^\\s\"<>]+");
+
     private final Emails emails;
 
     OutboxController(Emails emails) {
@@ -48,9 +56,30 @@ class OutboxController {
     @GetMapping("/{id}")
     String email(@AuthenticationPrincipal StaffPrincipal me, @PathVariable String id, Model model,
             HttpServletResponse response) {
-        model.addAttribute("email", emails.get(me.workspaceId(), EmailId.parse(id)));
+        Email email = emails.get(me.workspaceId(), EmailId.parse(id));
+        model.addAttribute("email", email);
+        model.addAttribute("links", links(email.bodyText()));
         // Spring Security writes its policy only when the response has none yet
         response.setHeader("Content-Security-Policy", PREVIEW_CSP);
         return "notification/outbox-email";
+    }
+
+    /**
+     * The addresses an email holds, to open from here: the preview's sandbox lets no link be followed,
+     * and without a mail server this page is the only place a partner's sign-in link can be read.
+     */
+    static List<String> links(String text) {
+        if (text == null) {
+            return List.of();
+        }
+        Matcher m = LINK.matcher(text);
+        List<String> found = new java.util.ArrayList<>();
+        while (m.find()) {
+            String link = m.group().replaceAll("[.,;:)]+$", "");
+            if (!found.contains(link)) {
+                found.add(link);
+            }
+        }
+        return List.copyOf(found);
     }
 }

@@ -7,6 +7,7 @@ import dev.tandem.core.InvalidInputException;
 import dev.tandem.core.NotFoundException;
 import dev.tandem.core.Page;
 import dev.tandem.core.PageRequest;
+import dev.tandem.notification.Emails;
 import dev.tandem.partner.ApplicationId;
 import dev.tandem.partner.Applications;
 import dev.tandem.partner.Partners;
@@ -40,8 +41,10 @@ class ApplicationReviewController {
     private final Applications applications;
     private final Partners partners;
     private final Programs programs;
+    private final Emails emails;
 
-    ApplicationReviewController(Applications applications, Partners partners, Programs programs) {
+    ApplicationReviewController(Applications applications, Partners partners, Programs programs, Emails emails) {
+        this.emails = emails;
         this.applications = applications;
         this.partners = partners;
         this.programs = programs;
@@ -61,7 +64,8 @@ class ApplicationReviewController {
         TierId tier = tierId == null || tierId.isBlank() ? null : TierId.parse(tierId);
         try {
             applications.approve(me.workspaceId(), me.asActor(), reviewed.enrollment().id(), tier, null);
-            flash.addFlashAttribute("notice", "review.approved");
+            // without a mail server the email waits in the Outbox: say so, or the link seems lost
+            flash.addFlashAttribute("notice", emails.smtpConfigured() ? "review.approved" : "review.approved.outbox");
             flash.addFlashAttribute("noticeName", reviewed.partner().name());
         } catch (ConflictException e) {
             conflict(me, reviewed, flash);

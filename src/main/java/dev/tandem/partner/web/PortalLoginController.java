@@ -3,6 +3,7 @@ package dev.tandem.partner.web;
 import java.time.Duration;
 import java.util.Optional;
 
+import dev.tandem.notification.Emails;
 import dev.tandem.partner.PartnerPrincipal;
 import dev.tandem.partner.PortalLinks;
 import dev.tandem.partner.PortalSignIn;
@@ -37,8 +38,11 @@ class PortalLoginController {
     private final PortalLinks links;
     private final PortalSessions sessions;
     private final PortalSignInLimiter limiter;
+    private final Emails emails;
 
-    PortalLoginController(PortalSignIn signIn, PortalLinks links, PortalSessions sessions, PortalSignInLimiter limiter) {
+    PortalLoginController(PortalSignIn signIn, PortalLinks links, PortalSessions sessions, PortalSignInLimiter limiter,
+            Emails emails) {
+        this.emails = emails;
         this.signIn = signIn;
         this.links = links;
         this.sessions = sessions;
@@ -82,6 +86,8 @@ class PortalLoginController {
         signIn.requestLinks(form.email());
         model.addAttribute("email", form.email().trim());
         model.addAttribute("minutes", PortalLinks.SIGN_IN_VALIDITY.toMinutes());
+        // a laptop install sends no mail: say where the link is instead of promising an email that never comes
+        model.addAttribute("noMailServer", !emails.smtpConfigured());
         return "partner/portal/check-inbox";
     }
 

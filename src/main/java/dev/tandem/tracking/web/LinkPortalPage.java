@@ -50,7 +50,7 @@ class LinkPortalPage {
 
     /** One program on the page. */
     record ProgramBlock(Program program, EnrollmentStatus status, List<LinkCard> links, List<ReferralCode> codes,
-            List<String> texts) {
+            List<String> texts, String referralPage) {
 
         public boolean approved() {
             return status == EnrollmentStatus.APPROVED;
@@ -100,7 +100,10 @@ class LinkPortalPage {
                     .toList();
             List<String> texts = e.status() != EnrollmentStatus.APPROVED || cards.isEmpty() ? List.of()
                     : sharing.texts(program, defaultUrl(cards), locale);
-            blocks.add(new ProgramBlock(program, e.status(), cards, programCodes, texts));
+            String referralPage = e.status() != EnrollmentStatus.APPROVED || !program.active() ? null
+                    : programCodes.stream().filter(c -> c.enabled() && c.kind() == CodeKind.REFERRAL).findFirst()
+                            .map(c -> links.referralPageUrl(program, c)).orElse(null);
+            blocks.add(new ProgramBlock(program, e.status(), cards, programCodes, texts, referralPage));
         }
         return blocks;
     }

@@ -10,6 +10,7 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -27,9 +28,11 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 class ApiKeysController {
 
     private final ApiKeys apiKeys;
+    private final String publicUrl;
 
-    ApiKeysController(ApiKeys apiKeys) {
+    ApiKeysController(ApiKeys apiKeys, @Value("${tandem.public-url:http://localhost:8080}") String publicUrl) {
         this.apiKeys = apiKeys;
+        this.publicUrl = publicUrl.replaceAll("/+$", "");
     }
 
     record KeyForm(
@@ -50,7 +53,12 @@ class ApiKeysController {
             Set<String> scopes = "write".equals(form.access()) ? Set.of("read", "write") : Set.of("read");
             // the secret is rendered into this one response and nowhere else: never stored, never cached
             response.setHeader("Cache-Control", "no-store");
-            model.addAttribute("created", apiKeys.create(me, form.name(), scopes));
+            ApiKeys.Created created = apiKeys.create(me, form.name(), scopes);
+            model.addAttribute("created", created);
+            // a first call to paste into a terminal, so the key is seen working before it goes into a system
+            model.addAttribute("tryIt", "curl -H \"Authorization: Bearer " + created.secret() + "\" " + publicUrl
+                    + "/api/v1/workspace");
+            model.addAttribute("eventsUrl", publicUrl + "/api/v1/events");
             model.addAttribute("form", new KeyForm("", "write"));
         }
         return page(me, model);
