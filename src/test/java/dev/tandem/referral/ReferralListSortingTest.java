@@ -26,13 +26,14 @@ class ReferralListSortingTest extends ReferralPagesBaseTest {
     private static final Pattern ROW_NAME = Pattern.compile("data-referral=\"[^\"]+\">\\s*<td>\\s*<a [^>]*>([^<]+)</a>");
 
     private ProgramFixtures.Setup acme;
+    private ProgramFixtures.Member ana;
     private final List<String> created = new ArrayList<>();
 
     /** Referral k is created k minutes after the first and named "Kunde nn" with nn = 37k mod 60: name order is not age order. */
     @BeforeEach
     void sixtyReferrals() {
         acme = programs.program("Acme Sorting");
-        ProgramFixtures.Member ana = programs.approvedPartner(acme, "Ana Sorting");
+        ana = programs.approvedPartner(acme, "Ana Sorting");
         Instant first = Instant.now().minus(2, ChronoUnit.DAYS).truncatedTo(ChronoUnit.SECONDS);
         for (int k = 0; k < COUNT; k++) {
             String name = "Kunde %02d".formatted(k * 37 % COUNT);
@@ -117,6 +118,22 @@ class ReferralListSortingTest extends ReferralPagesBaseTest {
         String body = staff(acme).acceptLanguage("es").get("/admin/referrals?page=2").body();
 
         assertThat(body).contains("Mostrando 51–60 de 60", ">Anterior<");
+    }
+
+    @Test
+    void thePartnerPortalListSortsAndPagesTheSameWay() {
+        WebClient portal = programs.portal(browser(), acme.workspace(), ana.partner());
+
+        String one = portal.get("/portal/referrals").body();
+        assertThat(one).contains("Showing 1–50 of 60", "data-server-sorted");
+        assertThat(headerOf(one, "created")).contains("aria-sort=\"descending\"");
+
+        String two = portal.get("/portal/referrals?status=lead&sort=customer&dir=asc&page=2").body();
+        assertThat(two).contains("Showing 51–60 of 60");
+        assertThat(headerOf(two, "customer")).contains("aria-sort=\"ascending\"", "status=lead");
+        assertThat(link(two, "rel=\"prev\" href=\"([^\"]+)\"")).contains("status=lead", "sort=customer", "dir=asc");
+
+        assertThat(portal.get("/portal/referrals?sort=partner_id&page=2").status()).isEqualTo(200);
     }
 
     private static List<String> names(String body) {
