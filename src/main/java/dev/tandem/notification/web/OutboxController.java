@@ -1,6 +1,7 @@
 package dev.tandem.notification.web;
 
-import dev.tandem.core.PageRequest;
+import dev.tandem.core.ListPage;
+import dev.tandem.notification.Email;
 import dev.tandem.notification.EmailId;
 import dev.tandem.notification.Emails;
 import dev.tandem.workspace.StaffPrincipal;
@@ -35,13 +36,13 @@ class OutboxController {
 
     @GetMapping
     String outbox(@AuthenticationPrincipal StaffPrincipal me,
-            @RequestParam(name = "before", required = false) String before, Model model) {
-        var page = emails.list(me.workspaceId(), PageRequest.of(50, before, EmailId.PREFIX));
-        model.addAttribute("emails", page.data());
+            @RequestParam(name = "sort", required = false) String sort,
+            @RequestParam(name = "dir", required = false) String dir,
+            @RequestParam(name = "page", required = false) String pageNumber, Model model) {
+        ListPage<Email> page = emails.sorted(me.workspaceId(), Emails.SORTS.read(sort, dir, pageNumber));
+        model.addAttribute("emails", page.rows());
+        model.addAttribute("page", page);
         model.addAttribute("smtpConfigured", emails.smtpConfigured());
-        if (page.hasMore()) {
-            model.addAttribute("olderCursor", page.data().get(page.data().size() - 1).id().toString());
-        }
         return "notification/outbox";
     }
 
