@@ -1,7 +1,11 @@
 package dev.tandem.web;
 
+import java.net.URLDecoder;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.StringJoiner;
 
@@ -20,7 +24,7 @@ import org.springframework.web.bind.annotation.ModelAttribute;
 class ListLinks {
 
     /** The links of the current request, as {@code ${lists}} in templates. */
-    record Links(String path, Map<String, String[]> parameters) {
+    record Links(String path, Map<String, List<String>> parameters) {
 
         /** This page sorted by the key: the other way round when it already is. */
         public String sort(ListRequest list, String key) {
@@ -56,6 +60,30 @@ class ListLinks {
 
     @ModelAttribute("lists")
     Links lists(HttpServletRequest request) {
-        return new Links(request.getRequestURI(), request.getParameterMap());
+        return new Links(request.getRequestURI(), query(request.getQueryString()));
+    }
+
+    // the URL's own parameters only: a form posted to a page that shows a list again must not leak
+    // its fields (or its CSRF token) into the list's links
+    static Map<String, List<String>> query(String queryString) {
+        Map<String, List<String>> parameters = new LinkedHashMap<>();
+        if (queryString == null || queryString.isEmpty()) {
+            return parameters;
+        }
+        for (String pair : queryString.split("&")) {
+            if (pair.isEmpty()) {
+                continue;
+            }
+            int equals = pair.indexOf('=');
+            try {
+                String name = URLDecoder.decode(equals < 0 ? pair : pair.substring(0, equals), StandardCharsets.UTF_8);
+                String value = equals < 0 ? "" : URLDecoder.decode(pair.substring(equals + 1), StandardCharsets.UTF_8);
+                parameters.computeIfAbsent(name, n -> new ArrayList<>()).add(value);
+            }
+            catch (IllegalArgumentException malformed) {
+                // a broken escape (%zz) the servlet container ignored too: not carried on
+            }
+        }
+        return parameters;
     }
 }
