@@ -31,6 +31,17 @@ class ListLinks {
             return with(key, list.nextDirection(key), 1);
         }
 
+        /**
+         * The same links for the list at another address (path and query): a page that a form posted
+         * elsewhere shows again (a refused bulk change at {@code /admin/commissions/bulk}) names its
+         * list's own address in the model as {@code listAt}, and {@code templates/lists.html} uses it.
+         */
+        public Links at(String address) {
+            int query = address.indexOf('?');
+            return new Links(query < 0 ? address : address.substring(0, query),
+                    ListLinks.query(query < 0 ? null : address.substring(query + 1)));
+        }
+
         /** This page's order at another page number. */
         public String page(ListRequest list, int page) {
             return with(list.sort(), list.dir(), page);

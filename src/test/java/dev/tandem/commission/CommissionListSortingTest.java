@@ -19,7 +19,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * The staff commission list is sorted and paged on the server: 65 commissions make two pages of
  * 50, newest first (by the date of the sale) unless the reader sorts by a header; the order
  * carries across the page boundary, a bad sort falls back to the default, and the partner and
- * status filters and the order survive Previous / Next and a bulk change.
+ * status filters and the order survive Previous / Next and a bulk change, refused or done.
  */
 class CommissionListSortingTest extends CommissionTestBase {
 
@@ -112,6 +112,14 @@ class CommissionListSortingTest extends CommissionTestBase {
         assertThat(amounts(two)).hasSize(10).startsWith("€10.00").endsWith("€1.00");
 
         String id = link(two, "data-commission=\"([^\"]+)\"");
+        WebClient.Page refused = staff.post("/admin/commissions/bulk", Map.of("ids", id, "action", "hold",
+                "reason", " ", "partner", ana.partner().id().toString(), "status", "pending", "sort", "amount",
+                "dir", "desc", "page", "2"));
+        assertThat(refused.body()).as("shown again by the refused form, still the same page")
+                .contains("Reason is required", "Showing 51–60 of 60");
+        assertThat(link(refused.body(), "rel=\"prev\" href=\"([^\"]+)\"")).as("links to the list, not the form")
+                .startsWith("/admin/commissions?").contains("partner=" + ana.partner().id(), "status=pending",
+                        "sort=amount", "dir=desc");
         WebClient.Page held = staff.post("/admin/commissions/bulk", Map.of("ids", id, "action", "hold",
                 "reason", "checking the customer", "partner", ana.partner().id().toString(), "status", "pending",
                 "sort", "amount", "dir", "desc", "page", "2"));

@@ -35,4 +35,15 @@ class ListLinksTest {
 
         assertThat(links.page(SORTS.first(), 2)).isEqualTo("/admin/audit?sort=created&dir=desc&page=2");
     }
+
+    @Test
+    void aListShownAgainByAFormPostedElsewhereLinksToTheListsOwnAddress() {
+        ListLinks.Links posted = new ListLinks.Links("/admin/commissions/bulk", ListLinks.query(null));
+        ListRequest current = SORTS.read("name", "asc", "2");
+
+        ListLinks.Links links = posted.at("/admin/commissions?partner=ptr_1&sort=name&dir=asc&page=2");
+        assertThat(links.page(current, 3)).isEqualTo("/admin/commissions?partner=ptr_1&sort=name&dir=asc&page=3");
+        assertThat(links.sort(current, "created")).isEqualTo("/admin/commissions?partner=ptr_1&sort=created&dir=desc");
+        assertThat(posted.at("/admin/deals").page(current, 2)).isEqualTo("/admin/deals?sort=name&dir=asc&page=2");
+    }
 }

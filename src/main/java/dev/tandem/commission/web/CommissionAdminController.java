@@ -159,6 +159,8 @@ class CommissionAdminController {
                         locale));
             }
         }
+        // shown again at /admin/commissions/bulk: the sort and page links go to the list itself
+        model.addAttribute("listAt", filters.query(list));
         return page(me, filters, list, new Bulk(chosen, act, reason == null ? "" : reason, errors), null, model, locale);
     }
 
@@ -190,8 +192,9 @@ class CommissionAdminController {
         }
         Adjustment shown = new Adjustment(typed.programId(), typed.partnerId(), typed.amount(), typed.reason(),
                 result.errors());
-        return page(me, Filters.of(null, typed.partnerId(), null), Commissions.SORTS.first(), Bulk.empty(), shown, model,
-                locale);
+        Filters filters = Filters.of(null, typed.partnerId(), null);
+        model.addAttribute("listAt", filters.query(Commissions.SORTS.first()));
+        return page(me, filters, Commissions.SORTS.first(), Bulk.empty(), shown, model, locale);
     }
 
     @GetMapping("/{id}")

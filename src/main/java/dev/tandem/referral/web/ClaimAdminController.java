@@ -82,6 +82,7 @@ class ClaimAdminController {
             model.addAttribute("decidingAccept", accept);
             model.addAttribute("decisionReason", reason == null ? "" : reason);
             model.addAttribute("decisionError", e.problems().get(0).code());
+            model.addAttribute("listAt", "/admin/claims");
             return page(me, Claims.DECIDED_SORTS.first(), model);
         } catch (ConflictException e) {
             ReferralClaim decided = claims.get(me.workspaceId(), id).claim();

@@ -72,6 +72,7 @@ class DealAdminController {
             model.addAttribute("decidingAccept", accept);
             model.addAttribute("decisionReason", reason == null ? "" : reason);
             model.addAttribute("decisionError", e.problems().get(0).code());
+            model.addAttribute("listAt", "/admin/deals");
             return page(me, Deals.DECIDED_SORTS.first(), model);
         } catch (ConflictException e) {
             DealRegistration decided = deals.get(me.workspaceId(), id).deal();
