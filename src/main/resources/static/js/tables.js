@@ -7,6 +7,8 @@
 //   text: numbers by value, text with the page language's collation. A th with data-nosort is left alone.
 // - A table with more than 10 body rows gets a search box above it that hides the rows not containing
 //   the text, and says so when none is left.
+// - A table with data-server-sorted is sorted, paged and searched by the server (templates/lists.html):
+//   its headers are links and its rows only one page, so it gets neither buttons nor a filter box.
 // The words come from the page: <body data-filter-label data-sort-by data-no-match>, from the bundles.
 (function () {
   'use strict';
@@ -185,7 +187,7 @@
   function enhance() {
     Array.prototype.forEach.call(document.querySelectorAll('.table-wrap'), function (wrap) {
       var table = wrap.querySelector('table');
-      if (!table || table.hasAttribute('data-enhanced')) {
+      if (!table || table.hasAttribute('data-enhanced') || table.hasAttribute('data-server-sorted')) {
         return;
       }
       var count = bodyRows(table).length;

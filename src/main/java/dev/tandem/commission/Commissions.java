@@ -19,6 +19,9 @@ import dev.tandem.core.ConflictException;
 import dev.tandem.core.FieldProblem;
 import dev.tandem.core.Ids;
 import dev.tandem.core.InvalidInputException;
+import dev.tandem.core.ListPage;
+import dev.tandem.core.ListRequest;
+import dev.tandem.core.ListSort;
 import dev.tandem.core.Money;
 import dev.tandem.core.NotFoundException;
 import dev.tandem.core.Page;
@@ -93,6 +96,28 @@ public class Commissions {
             return ledgerPending == commissionsPending && ledgerPayable == commissionsApproved
                     && ledgerPaid == commissionsPaid;
         }
+    }
+
+    /**
+     * The orders staff and partners may sort a commission list by: newest first (by the date of what
+     * earned it) unless asked otherwise (by amount, kind, status or the day it becomes payable); the
+     * id breaks ties. Only the commission's own columns: a partner or program name would be another
+     * module's table.
+     */
+    public static final ListSort SORTS = ListSort.of("id",
+            ListSort.Key.descending("date", "occurred_at"),
+            ListSort.Key.descending("amount", "amount"),
+            ListSort.Key.ascending("kind", "kind"),
+            ListSort.Key.ascending("status", "status"),
+            ListSort.Key.descending("available", "available_at"));
+
+    /** One page of the workspace's commissions matching the filter, in the asked order ({@link #SORTS}), with how many match. */
+    public ListPage<Commission> sorted(WorkspaceId workspace, Filter filter, ListRequest request) {
+        List<PlanId> plans = filter.tier() == null ? null
+                : this.plans.versionsOfTier(workspace, filter.tier()).stream().map(CommissionPlan::id).toList();
+        long total = commissions.countListed(workspace, filter.partner(), filter.program(), filter.status(), plans);
+        return ListPage.fetch(request, total, page -> commissions.sorted(workspace, filter.partner(), filter.program(),
+                filter.status(), plans, page));
     }
 
     public Page<Commission> list(WorkspaceId workspace, Filter filter, PageRequest page) {

@@ -12,6 +12,9 @@ import dev.tandem.core.EmailAddresses;
 import dev.tandem.core.Ids;
 import dev.tandem.core.InvalidInputException;
 import dev.tandem.core.Language;
+import dev.tandem.core.ListPage;
+import dev.tandem.core.ListRequest;
+import dev.tandem.core.ListSort;
 import dev.tandem.core.NotFoundException;
 import dev.tandem.core.Page;
 import dev.tandem.core.PageRequest;
@@ -121,6 +124,21 @@ public class Emails {
     public Page<Email> list(WorkspaceId workspace, PageRequest page) {
         List<Email> rows = outbox.list(workspace, page.startingAfter(), page.fetchSize());
         return Page.fromOverfetch(rows, page);
+    }
+
+    /**
+     * The orders staff may read the outbox in: newest first unless asked otherwise (by recipient,
+     * subject or status); the id breaks ties.
+     */
+    public static final ListSort SORTS = ListSort.of("id",
+            ListSort.Key.descending("created", "created_at"),
+            ListSort.Key.ascending("to", "lower(to_address)"),
+            ListSort.Key.ascending("subject", "lower(subject)"),
+            ListSort.Key.ascending("status", "status"));
+
+    /** One page of the outbox in the asked order ({@link #SORTS}), with how many emails there are. */
+    public ListPage<Email> sorted(WorkspaceId workspace, ListRequest request) {
+        return ListPage.fetch(request, outbox.count(workspace), page -> outbox.sorted(workspace, page));
     }
 
     /** Whether emails leave Tandem (TANDEM_SMTP_HOST is set) or are held in the outbox. */

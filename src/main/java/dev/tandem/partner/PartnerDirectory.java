@@ -6,6 +6,9 @@ import java.util.UUID;
 import java.util.stream.Collectors;
 
 import dev.tandem.core.InvalidRequestParameterException;
+import dev.tandem.core.ListPage;
+import dev.tandem.core.ListRequest;
+import dev.tandem.core.ListSort;
 import dev.tandem.core.Page;
 import dev.tandem.core.PageRequest;
 import dev.tandem.partner.internal.PartnerDirectoryRepository;
@@ -50,6 +53,38 @@ public class PartnerDirectory {
                         found.data().stream().map(p -> p.id().value()).toList()).stream()
                 .collect(Collectors.groupingBy(Enrollment::partnerId));
         return found.map(p -> new Listed(p, enrollments.getOrDefault(p.id(), List.of())));
+    }
+
+    /**
+     * The orders staff may sort the partner list by: newest first unless asked otherwise (by name,
+     * email or company); the id breaks ties.
+     */
+    public static final ListSort SORTS = ListSort.of("p.id",
+            ListSort.Key.descending("created", "p.created_at"),
+            ListSort.Key.ascending("name", "lower(p.name)"),
+            ListSort.Key.ascending("email", "lower(p.email)"),
+            ListSort.Key.ascending("company", "lower(nullif(p.company, ''))"));
+
+    /**
+     * One page of the workspace's partners with their enrollments, in the asked order ({@link #SORTS}),
+     * optionally only those in the program and/or status and whose name, email or company contains
+     * {@code search}; with how many there are.
+     */
+    public ListPage<Listed> sorted(WorkspaceId workspace, ProgramId program, EnrollmentStatus status, String search,
+            ListRequest request) {
+        if (program != null) {
+            programs.get(workspace, program);
+        }
+        long total = repository.countListed(workspace, program, status, search);
+        return ListPage.fetch(request, total, page -> withEnrollments(workspace,
+                repository.sorted(workspace, program, status, search, page)));
+    }
+
+    private List<Listed> withEnrollments(WorkspaceId workspace, List<Partner> found) {
+        Map<PartnerId, List<Enrollment>> enrollments = repository.enrollmentsOf(workspace,
+                        found.stream().map(p -> p.id().value()).toList()).stream()
+                .collect(Collectors.groupingBy(Enrollment::partnerId));
+        return found.stream().map(p -> new Listed(p, enrollments.getOrDefault(p.id(), List.of()))).toList();
     }
 
     /**

@@ -17,6 +17,9 @@ import dev.tandem.commission.Commissions;
 import dev.tandem.core.BankAccounts;
 import dev.tandem.core.FieldProblem;
 import dev.tandem.core.InvalidInputException;
+import dev.tandem.core.ListPage;
+import dev.tandem.core.ListRequest;
+import dev.tandem.core.ListSort;
 import dev.tandem.core.Money;
 import dev.tandem.core.NotFoundException;
 import dev.tandem.ledger.Account;
@@ -203,6 +206,20 @@ public class PayoutRuns {
     public RunResult get(WorkspaceId workspace, PayoutRunId id) {
         PayoutRun run = repository.run(workspace, id).orElseThrow(() -> new NotFoundException("no payout run " + id));
         return new RunResult(run, repository.ofRun(workspace, id), repository.heldOfRun(workspace, id));
+    }
+
+    /**
+     * The orders staff may sort the list of runs by: newest first unless asked otherwise (by the
+     * cut-off or who started it); the id breaks ties. The program's name is another module's table.
+     */
+    public static final ListSort SORTS = ListSort.of("id",
+            ListSort.Key.descending("started", "created_at"),
+            ListSort.Key.descending("cutoff", "cutoff"),
+            ListSort.Key.ascending("by", "lower(started_by)"));
+
+    /** One page of the workspace's runs in the asked order ({@link #SORTS}), with how many there are. */
+    public ListPage<PayoutRun> sortedRuns(WorkspaceId workspace, ListRequest request) {
+        return ListPage.fetch(request, repository.countRuns(workspace), page -> repository.sortedRuns(workspace, page));
     }
 
     /** The newest runs first; {@code program} null for every program. */

@@ -12,6 +12,9 @@ import dev.tandem.core.ConflictException;
 import dev.tandem.core.FieldProblem;
 import dev.tandem.core.Ids;
 import dev.tandem.core.InvalidInputException;
+import dev.tandem.core.ListPage;
+import dev.tandem.core.ListRequest;
+import dev.tandem.core.ListSort;
 import dev.tandem.core.NotFoundException;
 import dev.tandem.core.Page;
 import dev.tandem.core.PageRequest;
@@ -137,9 +140,20 @@ public class Claims {
         return repository.submitted(workspace, limit);
     }
 
-    /** Decided claims, newest first. */
-    public Page<Row> decided(WorkspaceId workspace, PageRequest page) {
-        return Page.fromOverfetch(repository.decided(workspace, page.startingAfter(), page.fetchSize()), page);
+    /**
+     * The orders a manager may sort the decided claims by: the latest decision first unless asked
+     * otherwise (by the customer's email or the status); the id breaks ties. The partner's and
+     * program's names are other modules' tables.
+     */
+    public static final ListSort DECIDED_SORTS = ListSort.of("c.id",
+            ListSort.Key.descending("decided", "c.decided_at"),
+            ListSort.Key.ascending("customer", "lower(c.customer_email)"),
+            ListSort.Key.ascending("status", "c.status"));
+
+    /** One page of the decided claims in the asked order ({@link #DECIDED_SORTS}), with how many there are. */
+    public ListPage<Row> decided(WorkspaceId workspace, ListRequest request) {
+        return ListPage.fetch(request, repository.countDecided(workspace),
+                page -> repository.decided(workspace, page));
     }
 
     /** The partner's own claims, newest first. */

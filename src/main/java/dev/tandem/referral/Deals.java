@@ -13,6 +13,9 @@ import dev.tandem.core.ConflictException;
 import dev.tandem.core.FieldProblem;
 import dev.tandem.core.Ids;
 import dev.tandem.core.InvalidInputException;
+import dev.tandem.core.ListPage;
+import dev.tandem.core.ListRequest;
+import dev.tandem.core.ListSort;
 import dev.tandem.core.Money;
 import dev.tandem.core.NotFoundException;
 import dev.tandem.core.Page;
@@ -150,17 +153,28 @@ public class Deals {
 
     /**
      * The manager's queue: every submitted registration, oldest first (at most {@code waitingLimit}),
-     * and a page of the decided (and expired) ones, newest first.
+     * and a page of the decided (and expired) ones in the asked order ({@link #DECIDED_SORTS}).
      */
-    public record Queue(List<Row> waiting, Page<Row> decided) {
+    public record Queue(List<Row> waiting, ListPage<Row> decided) {
     }
+
+    /**
+     * The orders a manager may sort the decided registrations by: the latest decision first unless
+     * asked otherwise (by company, status or expected value); the id breaks ties. The partner's and
+     * program's names are other modules' tables.
+     */
+    public static final ListSort DECIDED_SORTS = ListSort.of("d.id",
+            ListSort.Key.descending("decided", "d.decided_at"),
+            ListSort.Key.ascending("company", "lower(d.company)"),
+            ListSort.Key.ascending("status", "d.status"),
+            ListSort.Key.descending("value", "d.expected_amount"));
 
     /** The queue page's two lists, read after expiring overdue registrations once for both. */
     @Transactional
-    public Queue queue(WorkspaceId workspace, int waitingLimit, PageRequest decided) {
+    public Queue queue(WorkspaceId workspace, int waitingLimit, ListRequest decided) {
         repository.expire(workspace, clock.instant());
-        return new Queue(repository.submitted(workspace, waitingLimit), Page.fromOverfetch(
-                repository.decided(workspace, decided.startingAfter(), decided.fetchSize()), decided));
+        return new Queue(repository.submitted(workspace, waitingLimit), ListPage.fetch(decided,
+                repository.countDecided(workspace), page -> repository.decided(workspace, page)));
     }
 
     /** The partner's own registrations, newest first. */

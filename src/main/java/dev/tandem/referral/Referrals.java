@@ -9,6 +9,9 @@ import java.util.Map;
 import java.util.Optional;
 
 import dev.tandem.core.EmailAddresses;
+import dev.tandem.core.ListPage;
+import dev.tandem.core.ListRequest;
+import dev.tandem.core.ListSort;
 import dev.tandem.core.NotFoundException;
 import dev.tandem.core.Page;
 import dev.tandem.core.PageRequest;
@@ -67,6 +70,23 @@ public class Referrals {
         List<ReferralRepository.WithCustomer> rows = referrals.list(workspace, f.program(), f.partner(), f.status(),
                 f.search(), page.startingAfter(), page.fetchSize());
         return Page.fromOverfetch(rows(workspace, rows), page);
+    }
+
+    /**
+     * The orders a staff reader may sort referrals by: newest first unless asked otherwise (by
+     * customer, or by last change); the id breaks ties.
+     */
+    public static final ListSort SORTS = ListSort.of("r.id",
+            ListSort.Key.descending("created", "r.created_at"),
+            ListSort.Key.ascending("customer", "lower(coalesce(nullif(c.name, ''), c.email, c.external_id))"),
+            ListSort.Key.descending("updated", "r.updated_at"));
+
+    /** One page of the filtered referrals in the asked order ({@link #SORTS}), with how many there are. */
+    public ListPage<Row> sorted(WorkspaceId workspace, Filter filter, ListRequest request) {
+        Filter f = filter == null ? new Filter(null, null, null, null) : filter;
+        long total = referrals.count(workspace, f.program(), f.partner(), f.status(), f.search());
+        return ListPage.fetch(request, total, page -> rows(workspace,
+                referrals.sorted(workspace, f.program(), f.partner(), f.status(), f.search(), page)));
     }
 
     /** @throws NotFoundException if absent */

@@ -6,6 +6,9 @@ import java.util.Map;
 import java.util.UUID;
 
 import dev.tandem.core.Ids;
+import dev.tandem.core.ListPage;
+import dev.tandem.core.ListRequest;
+import dev.tandem.core.ListSort;
 import dev.tandem.core.Page;
 import dev.tandem.core.PageRequest;
 import dev.tandem.workspace.internal.AuditRepository;
@@ -45,6 +48,20 @@ public class AuditLog {
     public Page<AuditEntry> list(WorkspaceId workspace, PageRequest page) {
         List<AuditEntry> rows = repository.list(workspace, page.startingAfter(), page.fetchSize());
         return Page.fromOverfetch(rows, page);
+    }
+
+    /**
+     * The orders staff may read the audit log in: newest first unless asked otherwise (by who, or by
+     * what happened); the id breaks ties.
+     */
+    public static final ListSort SORTS = ListSort.of("id",
+            ListSort.Key.descending("when", "occurred_at"),
+            ListSort.Key.ascending("who", "lower(actor_name)"),
+            ListSort.Key.ascending("what", "action"));
+
+    /** One page of the audit log in the asked order ({@link #SORTS}), with how many entries there are. */
+    public ListPage<AuditEntry> sorted(WorkspaceId workspace, ListRequest request) {
+        return ListPage.fetch(request, repository.count(workspace), page -> repository.sorted(workspace, page));
     }
 
     public static String publicId(UUID id) {

@@ -16,6 +16,7 @@ import dev.tandem.commission.CommissionKind;
 import dev.tandem.commission.CommissionStatus;
 import dev.tandem.commission.Commissions;
 import dev.tandem.core.Ids;
+import dev.tandem.core.ListRequest;
 import dev.tandem.core.Money;
 import dev.tandem.partner.PartnerId;
 import dev.tandem.program.CommissionPlan;
@@ -198,6 +199,50 @@ public class CommissionRepository {
         return jdbc.sql("select " + COLUMNS + " from commission where status = 'pending' and available_at <= ?"
                         + " order by available_at limit ? for update skip locked")
                 .params(Timestamp.from(now), limit).query(CommissionRepository::map).list();
+    }
+
+    /** One page of the workspace's commissions, filtered as {@link #list} and in the whitelisted order the request carries. */
+    public List<Commission> sorted(WorkspaceId workspace, PartnerId partner, ProgramId program, CommissionStatus status,
+            List<PlanId> plans, ListRequest page) {
+        List<Object> params = new ArrayList<>();
+        String where = listed(workspace, partner, program, status, plans, params);
+        params.add(page.size());
+        params.add(page.offset());
+        return jdbc.sql("select " + COLUMNS + " from commission" + where + " order by " + page.orderBy()
+                        + " limit ? offset ?")
+                .params(params).query(CommissionRepository::map).list();
+    }
+
+    /** How many commissions {@link #sorted} pages through. */
+    public long countListed(WorkspaceId workspace, PartnerId partner, ProgramId program, CommissionStatus status,
+            List<PlanId> plans) {
+        List<Object> params = new ArrayList<>();
+        String where = listed(workspace, partner, program, status, plans, params);
+        return jdbc.sql("select count(*) from commission" + where).params(params).query(Long.class).single();
+    }
+
+    // the list's conditions: each null is no filter
+    private static String listed(WorkspaceId workspace, PartnerId partner, ProgramId program, CommissionStatus status,
+            List<PlanId> plans, List<Object> params) {
+        StringBuilder where = new StringBuilder(" where workspace_id = ?");
+        params.add(workspace.value());
+        if (partner != null) {
+            where.append(" and partner_id = ?");
+            params.add(partner.value());
+        }
+        if (program != null) {
+            where.append(" and program_id = ?");
+            params.add(program.value());
+        }
+        if (status != null) {
+            where.append(" and status = ?");
+            params.add(status.code());
+        }
+        if (plans != null) {
+            where.append(" and plan_id = any(?::uuid[])");
+            params.add(plans.stream().map(p -> p.value().toString()).toArray(String[]::new));
+        }
+        return where.toString();
     }
 
     /** A page of the workspace's commissions, newest first, optionally of one partner, program, status and plans. */

@@ -13,8 +13,8 @@ import dev.tandem.core.FieldProblem;
 import dev.tandem.core.InvalidIdException;
 import dev.tandem.core.InvalidInputException;
 import dev.tandem.core.NotFoundException;
-import dev.tandem.core.Page;
-import dev.tandem.core.PageRequest;
+import dev.tandem.core.ListPage;
+import dev.tandem.core.ListRequest;
 import dev.tandem.program.ProgramId;
 import dev.tandem.program.TierId;
 import dev.tandem.workspace.StaffPrincipal;
@@ -40,7 +40,6 @@ import org.springframework.web.util.UriComponentsBuilder;
 @RequestMapping("/admin/commissions")
 class CommissionAdminController {
 
-    static final int PAGE_SIZE = 50;
     private static final List<String> ACTIONS = List.of("approve", "hold", "reject", "release");
 
     private final Commissions commissions;
@@ -64,7 +63,8 @@ class CommissionAdminController {
             return new Filters(trim(program), trim(partner), trim(status), trim(tier));
         }
 
-        String query() {
+        /** The list with these filters, in this order and at this page: where a bulk change returns to. */
+        String query(ListRequest list) {
             UriComponentsBuilder to = UriComponentsBuilder.fromPath("/admin/commissions");
             if (!program.isEmpty()) {
                 to.queryParam("program", program);
@@ -77,6 +77,13 @@ class CommissionAdminController {
             }
             if (!tier.isEmpty()) {
                 to.queryParam("tier", tier);
+            }
+            ListRequest unsorted = Commissions.SORTS.first();
+            if (!list.sort().equals(unsorted.sort()) || list.descending() != unsorted.descending()) {
+                to.queryParam("sort", list.sort()).queryParam("dir", list.dir());
+            }
+            if (list.page() > 1) {
+                to.queryParam("page", list.page());
             }
             return to.encode().toUriString();
         }
@@ -105,19 +112,23 @@ class CommissionAdminController {
     @GetMapping
     String list(@AuthenticationPrincipal StaffPrincipal me, @RequestParam(required = false) String program,
             @RequestParam(required = false) String partner, @RequestParam(required = false) String status,
-            @RequestParam(required = false) String tier,
-            @RequestParam(name = "starting_after", required = false) String startingAfter, Model model, Locale locale) {
+            @RequestParam(required = false) String tier, @RequestParam(required = false) String sort,
+            @RequestParam(required = false) String dir, @RequestParam(name = "page", required = false) String pageNumber,
+            Model model, Locale locale) {
         Filters filters = Filters.of(program, partner, status, tier);
-        return page(me, filters, startingAfter, Bulk.empty(), null, model, locale);
+        return page(me, filters, Commissions.SORTS.read(sort, dir, pageNumber), Bulk.empty(), null, model, locale);
     }
 
     @PostMapping("/bulk")
     String bulk(@AuthenticationPrincipal StaffPrincipal me, @RequestParam(required = false) List<String> ids,
             @RequestParam(required = false) String action, @RequestParam(required = false) String reason,
             @RequestParam(required = false) String program, @RequestParam(required = false) String partner,
-            @RequestParam(required = false) String status, @RequestParam(required = false) String tier, Model model,
+            @RequestParam(required = false) String status, @RequestParam(required = false) String tier,
+            @RequestParam(required = false) String sort, @RequestParam(required = false) String dir,
+            @RequestParam(name = "page", required = false) String pageNumber, Model model,
             Locale locale, RedirectAttributes flash) {
         Filters filters = Filters.of(program, partner, status, tier);
+        ListRequest list = Commissions.SORTS.read(sort, dir, pageNumber);
         List<String> chosen = ids == null ? List.of() : ids.stream().filter(s -> !s.isBlank()).toList();
         String act = trim(action);
         Map<String, String> errors = new java.util.LinkedHashMap<>();
@@ -135,7 +146,7 @@ class CommissionAdminController {
                 int count = apply(me, act, parsed, reason).size();
                 flash.addFlashAttribute("notice", "commission.bulk.done." + act);
                 flash.addFlashAttribute("count", count);
-                return "redirect:" + filters.query();
+                return "redirect:" + filters.query(list);
             } catch (InvalidInputException e) {
                 for (FieldProblem p : e.problems()) {
                     errors.put(p.field(), messages.getMessage(p.code() == null ? "validation.invalid" : p.code(), null,
@@ -148,7 +159,9 @@ class CommissionAdminController {
                         locale));
             }
         }
-        return page(me, filters, null, new Bulk(chosen, act, reason == null ? "" : reason, errors), null, model, locale);
+        // shown again at /admin/commissions/bulk: the sort and page links go to the list itself
+        model.addAttribute("listAt", filters.query(list));
+        return page(me, filters, list, new Bulk(chosen, act, reason == null ? "" : reason, errors), null, model, locale);
     }
 
     private List<Commission> apply(StaffPrincipal me, String action, List<CommissionId> ids, String reason) {
@@ -179,7 +192,9 @@ class CommissionAdminController {
         }
         Adjustment shown = new Adjustment(typed.programId(), typed.partnerId(), typed.amount(), typed.reason(),
                 result.errors());
-        return page(me, Filters.of(null, typed.partnerId(), null), null, Bulk.empty(), shown, model, locale);
+        Filters filters = Filters.of(null, typed.partnerId(), null);
+        model.addAttribute("listAt", filters.query(Commissions.SORTS.first()));
+        return page(me, filters, Commissions.SORTS.first(), Bulk.empty(), shown, model, locale);
     }
 
     @GetMapping("/{id}")
@@ -205,27 +220,24 @@ class CommissionAdminController {
         return "redirect:/admin/commissions/" + cid;
     }
 
-    private String page(StaffPrincipal me, Filters filters, String startingAfter, Bulk bulk, Adjustment adjustment,
+    private String page(StaffPrincipal me, Filters filters, ListRequest list, Bulk bulk, Adjustment adjustment,
             Model model, Locale locale) {
         WorkspaceId workspace = me.workspaceId();
         CommissionPages.PartnerChoice partner = pages.partner(workspace, filters.partner());
         ProgramId program = CommissionPages.lenient(filters.program(), ProgramId::parse);
         CommissionStatus status = filters.status().isEmpty() ? null
                 : CommissionStatus.fromCode(filters.status()).orElse(null);
-        List<CommissionPages.Row> rows = List.of();
-        String older = null;
+        ListPage<Commission> found = new ListPage<>(List.of(), 0, list);
         if (partner.unresolved() == null) {
             TierId tier = CommissionPages.lenient(filters.tier(), TierId::parse);
-            Page<Commission> found = commissions.list(workspace, new Commissions.Filter(partner.id(), program, status, tier),
-                    PageRequest.of(PAGE_SIZE, startingAfter, CommissionId.PREFIX));
-            rows = pages.rows(workspace, found.data());
-            older = found.hasMore() ? found.data().get(found.data().size() - 1).id().toString() : null;
+            found = commissions.sorted(workspace, new Commissions.Filter(partner.id(), program, status, tier), list);
         }
+        List<CommissionPages.Row> rows = pages.rows(workspace, found.rows());
         model.addAttribute("filters", filters);
         model.addAttribute("partnerChoice", partner);
         model.addAttribute("balances", partner.id() == null ? List.of() : commissions.balances(workspace, partner.id()));
         model.addAttribute("rows", rows);
-        model.addAttribute("olderCursor", older);
+        model.addAttribute("page", found);
         model.addAttribute("programs", pages.programs(workspace));
         model.addAttribute("tiers", pages.tiers(workspace));
         model.addAttribute("partners", pages.partnerOptions(workspace, partner.id()));

@@ -19,9 +19,8 @@ import dev.tandem.commission.Commission;
 import dev.tandem.commission.CommissionId;
 import dev.tandem.commission.Commissions;
 import dev.tandem.commission.internal.MonthlyEarnings;
+import dev.tandem.core.ListPage;
 import dev.tandem.core.Money;
-import dev.tandem.core.Page;
-import dev.tandem.core.PageRequest;
 import dev.tandem.ledger.Balance;
 import dev.tandem.partner.Enrollment;
 import dev.tandem.partner.EnrollmentStatus;
@@ -54,7 +53,6 @@ import tools.jackson.databind.json.JsonMapper;
 @PortalPage
 class EarningsPortalController {
 
-    static final int PAGE_SIZE = 25;
     static final int MONTHS = 12;
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
@@ -91,20 +89,23 @@ class EarningsPortalController {
 
     @GetMapping("/portal/earnings")
     String earnings(@AuthenticationPrincipal PartnerPrincipal me,
-            @RequestParam(name = "starting_after", required = false) String startingAfter, Model model, Locale locale) {
+            @RequestParam(name = "sort", required = false) String sort,
+            @RequestParam(name = "dir", required = false) String dir,
+            @RequestParam(name = "page", required = false) String pageNumber, Model model, Locale locale) {
         WorkspaceId workspace = me.workspaceId();
         Instant now = clock.instant();
         List<Balance> balances = commissions.balances(workspace, me.partnerId());
-        Page<Commission> page = commissions.list(workspace, new Commissions.Filter(me.partnerId(), null, null),
-                PageRequest.of(PAGE_SIZE, startingAfter, CommissionId.PREFIX));
+        // the same whitelist as the staff list; the filter is always the signed-in partner
+        ListPage<Commission> page = commissions.sorted(workspace, new Commissions.Filter(me.partnerId(), null, null),
+                Commissions.SORTS.read(sort, dir, pageNumber));
         Map<ProgramId, String> names = new HashMap<>();
         model.addAttribute("balances", balances);
         model.addAttribute("charts", charts(workspace, me, now, locale));
-        Map<CommissionId, String> reasons = commissions.reasons(workspace, page.data());
-        model.addAttribute("rows", page.data().stream().map(c -> new Row(c,
+        Map<CommissionId, String> reasons = commissions.reasons(workspace, page.rows());
+        model.addAttribute("rows", page.rows().stream().map(c -> new Row(c,
                 names.computeIfAbsent(c.programId(), id -> programs.get(workspace, id).name()), reasons.get(c.id())))
                 .toList());
-        model.addAttribute("olderCursor", page.hasMore() ? page.data().get(page.data().size() - 1).id().toString() : null);
+        model.addAttribute("page", page);
         model.addAttribute("plans", plans(workspace, me, now, locale));
         return "commission/portal/earnings";
     }

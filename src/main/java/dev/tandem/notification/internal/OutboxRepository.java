@@ -9,6 +9,7 @@ import java.util.Optional;
 import java.util.UUID;
 
 import dev.tandem.core.Language;
+import dev.tandem.core.ListRequest;
 import dev.tandem.notification.Email;
 import dev.tandem.notification.EmailId;
 import dev.tandem.notification.EmailStatus;
@@ -56,6 +57,20 @@ public class OutboxRepository {
                 .params(workspace.value(), before, before, limit)
                 .query(OutboxRepository::email)
                 .list();
+    }
+
+    /** One page of the workspace's emails in the whitelisted order the request carries. */
+    public List<Email> sorted(WorkspaceId workspace, ListRequest page) {
+        return jdbc.sql("select " + COLUMNS + " from email_outbox where workspace_id = ? order by " + page.orderBy()
+                        + " limit ? offset ?")
+                .params(workspace.value(), page.size(), page.offset())
+                .query(OutboxRepository::email)
+                .list();
+    }
+
+    public long count(WorkspaceId workspace) {
+        return jdbc.sql("select count(*) from email_outbox where workspace_id = ?").params(workspace.value())
+                .query(Long.class).single();
     }
 
     public Optional<Email> latestTo(WorkspaceId workspace, String to) {

@@ -4,7 +4,7 @@ import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-import dev.tandem.core.PageRequest;
+import dev.tandem.core.ListPage;
 import dev.tandem.notification.Email;
 import dev.tandem.notification.EmailId;
 import dev.tandem.notification.Emails;
@@ -43,13 +43,13 @@ class OutboxController {
 
     @GetMapping
     String outbox(@AuthenticationPrincipal StaffPrincipal me,
-            @RequestParam(name = "before", required = false) String before, Model model) {
-        var page = emails.list(me.workspaceId(), PageRequest.of(50, before, EmailId.PREFIX));
-        model.addAttribute("emails", page.data());
+            @RequestParam(name = "sort", required = false) String sort,
+            @RequestParam(name = "dir", required = false) String dir,
+            @RequestParam(name = "page", required = false) String pageNumber, Model model) {
+        ListPage<Email> page = emails.sorted(me.workspaceId(), Emails.SORTS.read(sort, dir, pageNumber));
+        model.addAttribute("emails", page.rows());
+        model.addAttribute("page", page);
         model.addAttribute("smtpConfigured", emails.smtpConfigured());
-        if (page.hasMore()) {
-            model.addAttribute("olderCursor", page.data().get(page.data().size() - 1).id().toString());
-        }
         return "notification/outbox";
     }
 

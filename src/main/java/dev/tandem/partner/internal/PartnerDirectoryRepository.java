@@ -1,8 +1,11 @@
 package dev.tandem.partner.internal;
 
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.UUID;
 
+import dev.tandem.core.ListRequest;
 import dev.tandem.partner.Enrollment;
 import dev.tandem.partner.EnrollmentStatus;
 import dev.tandem.partner.Partner;
@@ -39,6 +42,52 @@ public class PartnerDirectoryRepository {
                 .params(workspace.value(), programId, statusCode, programId, programId, statusCode, statusCode, before,
                         before, limit)
                 .query((rs, n) -> Rows.partner(rs, "p")).list();
+    }
+
+    /** One page of the workspace's partners, filtered and in the whitelisted order the request carries. */
+    public List<Partner> sorted(WorkspaceId workspace, ProgramId program, EnrollmentStatus status, String search,
+            ListRequest page) {
+        List<Object> params = new ArrayList<>();
+        String where = listed(workspace, program, status, search, params);
+        params.add(page.size());
+        params.add(page.offset());
+        return jdbc.sql("select " + Rows.partnerColumns("p") + " from partner p" + where + " order by "
+                        + page.orderBy() + " limit ? offset ?")
+                .params(params).query((rs, n) -> Rows.partner(rs, "p")).list();
+    }
+
+    /** How many partners {@link #sorted} pages through. */
+    public long countListed(WorkspaceId workspace, ProgramId program, EnrollmentStatus status, String search) {
+        List<Object> params = new ArrayList<>();
+        String where = listed(workspace, program, status, search, params);
+        return jdbc.sql("select count(*) from partner p" + where).params(params).query(Long.class).single();
+    }
+
+    // the list's conditions: enrolled in the program and/or in the status; name, email or company containing the search
+    private static String listed(WorkspaceId workspace, ProgramId program, EnrollmentStatus status, String search,
+            List<Object> params) {
+        StringBuilder where = new StringBuilder(" where p.workspace_id = ?");
+        params.add(workspace.value());
+        if (program != null || status != null) {
+            where.append(" and exists (select 1 from enrollment e where e.workspace_id = p.workspace_id"
+                    + " and e.partner_id = p.id");
+            if (program != null) {
+                where.append(" and e.program_id = ?");
+                params.add(program.value());
+            }
+            if (status != null) {
+                where.append(" and e.status = ?");
+                params.add(status.code());
+            }
+            where.append(")");
+        }
+        if (search != null && !search.isBlank()) {
+            String like = "%" + search.trim().toLowerCase(Locale.ROOT).replace("\\", "\\\\").replace("%", "\\%")
+                    .replace("_", "\\_") + "%";
+            where.append(" and (lower(p.name) like ? or lower(p.email) like ? or lower(coalesce(p.company, '')) like ?)");
+            params.addAll(List.of(like, like, like));
+        }
+        return where.toString();
     }
 
     /** Every enrollment of these partners, oldest first. */

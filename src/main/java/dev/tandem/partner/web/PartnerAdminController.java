@@ -7,9 +7,8 @@ import java.util.Map;
 
 import dev.tandem.core.ConflictException;
 import dev.tandem.core.InvalidInputException;
+import dev.tandem.core.ListPage;
 import dev.tandem.core.NotFoundException;
-import dev.tandem.core.Page;
-import dev.tandem.core.PageRequest;
 import dev.tandem.partner.Application;
 import dev.tandem.partner.AcceptanceStatus;
 import dev.tandem.partner.AgreementAcceptances;
@@ -49,7 +48,6 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 @RequestMapping("/admin/partners")
 class PartnerAdminController {
 
-    static final int PAGE_SIZE = 50;
 
     private final Partners partners;
     private final PartnerDirectory directory;
@@ -81,14 +79,20 @@ class PartnerAdminController {
     @GetMapping
     String list(@AuthenticationPrincipal StaffPrincipal me, @RequestParam(name = "program", required = false) String program,
             @RequestParam(name = "status", required = false) String status,
-            @RequestParam(name = "before", required = false) String before, Model model) {
+            @RequestParam(name = "q", required = false) String search,
+            @RequestParam(name = "sort", required = false) String sort,
+            @RequestParam(name = "dir", required = false) String dir,
+            @RequestParam(name = "page", required = false) String pageNumber, Model model) {
         WorkspaceId workspace = me.workspaceId();
         ProgramId programId = program == null || program.isBlank() ? null : ProgramId.parse(program.trim());
         EnrollmentStatus statusFilter = StaffPages.status(status).orElse(null);
-        Page<PartnerDirectory.Listed> page = directory.list(workspace, programId, statusFilter,
-                PageRequest.of(PAGE_SIZE, before, PartnerId.PREFIX));
+        String query = search == null || search.isBlank() ? null : search.trim();
+        ListPage<PartnerDirectory.Listed> page = directory.sorted(workspace, programId, statusFilter, query,
+                PartnerDirectory.SORTS.read(sort, dir, pageNumber));
         List<Program> all = programs.list(workspace);
-        model.addAttribute("rows", page.data());
+        model.addAttribute("rows", page.rows());
+        model.addAttribute("page", page);
+        model.addAttribute("query", query == null ? "" : query);
         model.addAttribute("programRows", all.stream()
                 .map(p -> new ProgramRow(p, directory.count(workspace, p.id(), EnrollmentStatus.PENDING))).toList());
         model.addAttribute("programNames", names(all));
@@ -96,9 +100,6 @@ class PartnerAdminController {
         model.addAttribute("statuses", EnrollmentStatus.values());
         model.addAttribute("selectedProgram", programId == null ? "" : programId.toString());
         model.addAttribute("selectedStatus", statusFilter == null ? "" : statusFilter.code());
-        if (page.hasMore()) {
-            model.addAttribute("olderCursor", page.data().get(page.data().size() - 1).partner().id().toString());
-        }
         return "partner/admin/partners";
     }
 

@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
+import dev.tandem.core.ListRequest;
 import dev.tandem.core.Money;
 import dev.tandem.partner.PartnerId;
 import dev.tandem.payout.HeldBalance;
@@ -61,6 +62,19 @@ public class PayoutRepository {
     public Optional<PayoutRun> run(WorkspaceId workspace, PayoutRunId id) {
         return jdbc.sql("select " + RUN_COLUMNS + " from payout_run where workspace_id = ? and id = ?")
                 .params(workspace.value(), id.value()).query(PayoutRepository::mapRun).optional();
+    }
+
+    /** One page of the workspace's runs in the whitelisted order the request carries. */
+    public List<PayoutRun> sortedRuns(WorkspaceId workspace, ListRequest page) {
+        return jdbc.sql("select " + RUN_COLUMNS + " from payout_run where workspace_id = ? order by " + page.orderBy()
+                        + " limit ? offset ?")
+                .params(workspace.value(), page.size(), page.offset()).query(PayoutRepository::mapRun).list();
+    }
+
+    /** How many runs {@link #sortedRuns} pages through. */
+    public long countRuns(WorkspaceId workspace) {
+        return jdbc.sql("select count(*) from payout_run where workspace_id = ?").params(workspace.value())
+                .query(Long.class).single();
     }
 
     /** The newest runs first, of one program or all. */

@@ -11,6 +11,7 @@ import java.util.function.Supplier;
 import dev.tandem.core.ConflictException;
 import dev.tandem.core.InvalidInputException;
 import dev.tandem.core.Language;
+import dev.tandem.core.ListPage;
 import dev.tandem.core.Money;
 import dev.tandem.partner.PartnerId;
 import dev.tandem.partner.Partners;
@@ -80,16 +81,16 @@ class PayoutAdminController {
     }
 
     @GetMapping("/admin/payouts")
-    String list(@AuthenticationPrincipal StaffPrincipal me, @RequestParam(name = "starting_after", required = false)
-            String startingAfter, Model model) {
+    String list(@AuthenticationPrincipal StaffPrincipal me, @RequestParam(name = "sort", required = false) String sort,
+            @RequestParam(name = "dir", required = false) String dir,
+            @RequestParam(name = "page", required = false) String pageNumber, Model model) {
         List<Program> all = programs.list(me.workspaceId());
         Map<ProgramId, String> names = new HashMap<>();
         all.forEach(p -> names.put(p.id(), p.name()));
-        List<PayoutRun> found = runs.runs(me.workspaceId(), null, startingAfter == null || startingAfter.isBlank() ? null
-                : PayoutRunId.parse(startingAfter), 51);
-        model.addAttribute("rows", found.stream().limit(50).map(r -> new RunRow(r, names.getOrDefault(r.programId(), "")))
+        ListPage<PayoutRun> found = runs.sortedRuns(me.workspaceId(), PayoutRuns.SORTS.read(sort, dir, pageNumber));
+        model.addAttribute("rows", found.rows().stream().map(r -> new RunRow(r, names.getOrDefault(r.programId(), "")))
                 .toList());
-        model.addAttribute("olderCursor", found.size() > 50 ? found.get(49).id().toString() : null);
+        model.addAttribute("page", found);
         model.addAttribute("programs", all.stream().filter(p -> p.archivedAt() == null).toList());
         return "payout/admin/runs";
     }

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
+import dev.tandem.core.ListRequest;
 import dev.tandem.partner.PartnerId;
 import dev.tandem.program.ProgramId;
 import dev.tandem.referral.ClaimId;
@@ -68,11 +69,17 @@ public class ClaimRepository {
                 .params(workspace.value(), limit).query(ClaimRepository::row).list();
     }
 
-    /** The decided ones, newest first, after the claim {@code after}. */
-    public List<Claims.Row> decided(WorkspaceId workspace, UUID after, int limit) {
-        return jdbc.sql(SELECT + " where c.workspace_id = ? and c.status <> 'submitted'"
-                        + " and (?::uuid is null or c.id < ?::uuid) order by c.id desc limit ?")
-                .params(workspace.value(), after, after, limit).query(ClaimRepository::row).list();
+    /** One page of the decided ones, in the whitelisted order the request carries. */
+    public List<Claims.Row> decided(WorkspaceId workspace, ListRequest page) {
+        return jdbc.sql(SELECT + " where c.workspace_id = ? and c.status <> 'submitted' order by " + page.orderBy()
+                        + " limit ? offset ?")
+                .params(workspace.value(), page.size(), page.offset()).query(ClaimRepository::row).list();
+    }
+
+    /** How many claims are decided. */
+    public long countDecided(WorkspaceId workspace) {
+        return jdbc.sql("select count(*) from referral_claim where workspace_id = ? and status <> 'submitted'")
+                .params(workspace.value()).query(Long.class).single();
     }
 
     public List<Claims.Row> ofPartner(WorkspaceId workspace, PartnerId partner, int limit) {

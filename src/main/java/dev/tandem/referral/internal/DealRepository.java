@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
+import dev.tandem.core.ListRequest;
 import dev.tandem.core.Money;
 import dev.tandem.partner.PartnerId;
 import dev.tandem.program.ProgramId;
@@ -75,11 +76,17 @@ public class DealRepository {
                 .params(workspace.value(), limit).query(DealRepository::row).list();
     }
 
-    /** The decided ones (and expired), newest first, after the registration {@code after}. */
-    public List<Deals.Row> decided(WorkspaceId workspace, UUID after, int limit) {
-        return jdbc.sql(SELECT + " where d.workspace_id = ? and d.status <> 'submitted'"
-                        + " and (?::uuid is null or d.id < ?::uuid) order by d.id desc limit ?")
-                .params(workspace.value(), after, after, limit).query(DealRepository::row).list();
+    /** One page of the decided ones (and expired), in the whitelisted order the request carries. */
+    public List<Deals.Row> decided(WorkspaceId workspace, ListRequest page) {
+        return jdbc.sql(SELECT + " where d.workspace_id = ? and d.status <> 'submitted' order by " + page.orderBy()
+                        + " limit ? offset ?")
+                .params(workspace.value(), page.size(), page.offset()).query(DealRepository::row).list();
+    }
+
+    /** How many registrations are decided (or expired). */
+    public long countDecided(WorkspaceId workspace) {
+        return jdbc.sql("select count(*) from deal_registration where workspace_id = ? and status <> 'submitted'")
+                .params(workspace.value()).query(Long.class).single();
     }
 
     public List<Deals.Row> ofPartner(WorkspaceId workspace, PartnerId partner, int limit) {

@@ -10,6 +10,7 @@ import java.util.Optional;
 import java.util.UUID;
 
 import dev.tandem.core.Ids;
+import dev.tandem.core.ListRequest;
 import dev.tandem.partner.PartnerId;
 import dev.tandem.program.ProgramId;
 import dev.tandem.referral.Customer;
@@ -120,9 +121,43 @@ public class ReferralRepository {
     /** Newest first, after the cursor; {@code search} matches the customer's email, name, external id or company. */
     public List<WithCustomer> list(WorkspaceId workspace, ProgramId program, PartnerId partner, ReferralStatus status,
             String search, UUID startingAfter, int limit) {
-        StringBuilder sql = new StringBuilder("select " + COLUMNS + ", " + CUSTOMER_COLUMNS
-                + " from referral r join customer c on c.workspace_id = r.workspace_id and c.id = r.customer_id"
-                + " where r.workspace_id = ?");
+        StringBuilder sql = new StringBuilder("select " + COLUMNS + ", " + CUSTOMER_COLUMNS + FROM_FILTERED);
+        List<Object> params = filtered(sql, workspace, program, partner, status, search);
+        if (startingAfter != null) {
+            sql.append(" and r.id < ?");
+            params.add(startingAfter);
+        }
+        sql.append(" order by r.id desc limit ?");
+        params.add(limit);
+        return jdbc.sql(sql.toString()).params(params).query(ReferralRepository::withCustomer).list();
+    }
+
+    /** One page of the filtered referrals in the whitelisted order the request carries. */
+    public List<WithCustomer> sorted(WorkspaceId workspace, ProgramId program, PartnerId partner,
+            ReferralStatus status, String search, ListRequest page) {
+        StringBuilder sql = new StringBuilder("select " + COLUMNS + ", " + CUSTOMER_COLUMNS + FROM_FILTERED);
+        List<Object> params = filtered(sql, workspace, program, partner, status, search);
+        sql.append(" order by ").append(page.orderBy()).append(" limit ? offset ?");
+        params.add(page.size());
+        params.add(page.offset());
+        return jdbc.sql(sql.toString()).params(params).query(ReferralRepository::withCustomer).list();
+    }
+
+    /** How many referrals the filter keeps. */
+    public long count(WorkspaceId workspace, ProgramId program, PartnerId partner, ReferralStatus status,
+            String search) {
+        StringBuilder sql = new StringBuilder("select count(*)" + FROM_FILTERED);
+        List<Object> params = filtered(sql, workspace, program, partner, status, search);
+        return jdbc.sql(sql.toString()).params(params).query(Long.class).single();
+    }
+
+    private static final String FROM_FILTERED =
+            " from referral r join customer c on c.workspace_id = r.workspace_id and c.id = r.customer_id"
+                    + " where r.workspace_id = ?";
+
+    // appends the filter's conditions to a query ending in FROM_FILTERED; answers its parameters
+    private static List<Object> filtered(StringBuilder sql, WorkspaceId workspace, ProgramId program,
+            PartnerId partner, ReferralStatus status, String search) {
         List<Object> params = new ArrayList<>(List.of(workspace.value()));
         if (program != null) {
             sql.append(" and r.program_id = ?");
@@ -143,13 +178,7 @@ public class ReferralRepository {
                     + " or lower(c.company) like ?)");
             params.addAll(List.of(like, like, like, like));
         }
-        if (startingAfter != null) {
-            sql.append(" and r.id < ?");
-            params.add(startingAfter);
-        }
-        sql.append(" order by r.id desc limit ?");
-        params.add(limit);
-        return jdbc.sql(sql.toString()).params(params).query(ReferralRepository::withCustomer).list();
+        return params;
     }
 
     /** The customers with this email that have a referral in the program, oldest first. */

@@ -5,8 +5,8 @@ import java.util.Map;
 
 import dev.tandem.core.ConflictException;
 import dev.tandem.core.InvalidInputException;
-import dev.tandem.core.Page;
-import dev.tandem.core.PageRequest;
+import dev.tandem.core.ListPage;
+import dev.tandem.core.ListRequest;
 import dev.tandem.referral.ClaimId;
 import dev.tandem.referral.Claims;
 import dev.tandem.referral.ReferralClaim;
@@ -34,7 +34,6 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 class ClaimAdminController {
 
     static final int WAITING_LIMIT = 200;
-    static final int PAGE_SIZE = 50;
 
     private final Claims claims;
     private final Referrals referrals;
@@ -50,8 +49,10 @@ class ClaimAdminController {
 
     @GetMapping
     String queue(@AuthenticationPrincipal StaffPrincipal me,
-            @RequestParam(name = "after", required = false) String after, Model model) {
-        return page(me, after, model);
+            @RequestParam(name = "sort", required = false) String sort,
+            @RequestParam(name = "dir", required = false) String dir,
+            @RequestParam(name = "page", required = false) String pageNumber, Model model) {
+        return page(me, Claims.DECIDED_SORTS.read(sort, dir, pageNumber), model);
     }
 
     @PostMapping("/{id}/accept")
@@ -81,7 +82,8 @@ class ClaimAdminController {
             model.addAttribute("decidingAccept", accept);
             model.addAttribute("decisionReason", reason == null ? "" : reason);
             model.addAttribute("decisionError", e.problems().get(0).code());
-            return page(me, null, model);
+            model.addAttribute("listAt", "/admin/claims");
+            return page(me, Claims.DECIDED_SORTS.first(), model);
         } catch (ConflictException e) {
             ReferralClaim decided = claims.get(me.workspaceId(), id).claim();
             flash.addFlashAttribute("problem", "deal.admin.claimAlreadyDecided");
@@ -90,16 +92,14 @@ class ClaimAdminController {
         return "redirect:/admin/claims";
     }
 
-    private String page(StaffPrincipal me, String after, Model model) {
-        Page<Claims.Row> decided = claims.decided(me.workspaceId(), PageRequest.of(PAGE_SIZE, after, ClaimId.PREFIX));
+    private String page(StaffPrincipal me, ListRequest list, Model model) {
+        ListPage<Claims.Row> decided = claims.decided(me.workspaceId(), list);
         List<Claims.Row> waiting = claims.waiting(me.workspaceId(), WAITING_LIMIT);
         Map<Referrals.CustomerKey, Referrals.Row> current = referrals.existingReferrals(me.workspaceId(),
                 waiting.stream().map(ClaimAdminController::customer).toList());
         model.addAttribute("waiting", waiting.stream().map(row -> new Line(row, current.get(customer(row)))).toList());
-        model.addAttribute("decided", decided.data());
-        if (decided.hasMore()) {
-            model.addAttribute("nextCursor", decided.data().get(decided.data().size() - 1).claim().id().toString());
-        }
+        model.addAttribute("decided", decided.rows());
+        model.addAttribute("page", decided);
         return "referral/deals/admin-claims";
     }
 

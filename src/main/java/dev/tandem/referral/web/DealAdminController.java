@@ -4,8 +4,7 @@ import java.util.List;
 
 import dev.tandem.core.ConflictException;
 import dev.tandem.core.InvalidInputException;
-import dev.tandem.core.Page;
-import dev.tandem.core.PageRequest;
+import dev.tandem.core.ListRequest;
 import dev.tandem.referral.DealId;
 import dev.tandem.referral.DealRegistration;
 import dev.tandem.referral.Deals;
@@ -31,7 +30,6 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 class DealAdminController {
 
     static final int WAITING_LIMIT = 200;
-    static final int PAGE_SIZE = 50;
 
     private final Deals deals;
 
@@ -41,8 +39,10 @@ class DealAdminController {
 
     @GetMapping
     String queue(@AuthenticationPrincipal StaffPrincipal me,
-            @RequestParam(name = "after", required = false) String after, Model model) {
-        return page(me, after, model);
+            @RequestParam(name = "sort", required = false) String sort,
+            @RequestParam(name = "dir", required = false) String dir,
+            @RequestParam(name = "page", required = false) String pageNumber, Model model) {
+        return page(me, Deals.DECIDED_SORTS.read(sort, dir, pageNumber), model);
     }
 
     @PostMapping("/{id}/accept")
@@ -72,7 +72,8 @@ class DealAdminController {
             model.addAttribute("decidingAccept", accept);
             model.addAttribute("decisionReason", reason == null ? "" : reason);
             model.addAttribute("decisionError", e.problems().get(0).code());
-            return page(me, null, model);
+            model.addAttribute("listAt", "/admin/deals");
+            return page(me, Deals.DECIDED_SORTS.first(), model);
         } catch (ConflictException e) {
             DealRegistration decided = deals.get(me.workspaceId(), id).deal();
             flash.addFlashAttribute("problem", "deal.admin.alreadyDecided");
@@ -81,14 +82,11 @@ class DealAdminController {
         return "redirect:/admin/deals";
     }
 
-    private String page(StaffPrincipal me, String after, Model model) {
-        Deals.Queue queue = deals.queue(me.workspaceId(), WAITING_LIMIT, PageRequest.of(PAGE_SIZE, after, DealId.PREFIX));
-        Page<Deals.Row> decided = queue.decided();
+    private String page(StaffPrincipal me, ListRequest decided, Model model) {
+        Deals.Queue queue = deals.queue(me.workspaceId(), WAITING_LIMIT, decided);
         model.addAttribute("waiting", queue.waiting());
-        model.addAttribute("decided", decided.data());
-        if (decided.hasMore()) {
-            model.addAttribute("nextCursor", decided.data().get(decided.data().size() - 1).deal().id().toString());
-        }
+        model.addAttribute("decided", queue.decided().rows());
+        model.addAttribute("page", queue.decided());
         return "referral/deals/admin-deals";
     }
 }

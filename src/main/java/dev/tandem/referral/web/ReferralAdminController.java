@@ -9,6 +9,7 @@ import java.util.Map;
 import dev.tandem.core.ConflictException;
 import dev.tandem.core.FieldProblem;
 import dev.tandem.core.InvalidInputException;
+import dev.tandem.core.ListPage;
 import dev.tandem.core.Page;
 import dev.tandem.core.PageRequest;
 import dev.tandem.partner.Partner;
@@ -48,7 +49,6 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 @RequestMapping("/admin/referrals")
 class ReferralAdminController {
 
-    static final int PAGE_SIZE = 50;
     /** The unattributed badge counts up to this, then says "100+". */
     static final int BADGE_LIMIT = 100;
 
@@ -83,16 +83,19 @@ class ReferralAdminController {
             @RequestParam(name = "partner", required = false) String partner,
             @RequestParam(name = "status", required = false) String status,
             @RequestParam(name = "q", required = false) String search,
-            @RequestParam(name = "before", required = false) String before, Model model) {
+            @RequestParam(name = "sort", required = false) String sort,
+            @RequestParam(name = "dir", required = false) String dir,
+            @RequestParam(name = "page", required = false) String pageNumber, Model model) {
         WorkspaceId workspace = me.workspaceId();
         ProgramId programId = blank(program) ? null : ProgramId.parse(program.trim());
         PartnerId partnerId = blank(partner) ? null : PartnerId.parse(partner.trim());
         ReferralStatus statusFilter = status(status);
         String query = blank(search) ? null : search.trim();
-        Page<Referrals.Row> page = referrals.list(workspace,
+        ListPage<Referrals.Row> page = referrals.sorted(workspace,
                 new Referrals.Filter(programId, partnerId, statusFilter, query),
-                PageRequest.of(PAGE_SIZE, before, ReferralId.PREFIX));
-        model.addAttribute("rows", page.data());
+                Referrals.SORTS.read(sort, dir, pageNumber));
+        model.addAttribute("rows", page.rows());
+        model.addAttribute("page", page);
         model.addAttribute("programs", programs.list(workspace));
         model.addAttribute("partners", partnerOptions(workspace, partnerId));
         model.addAttribute("statuses", ReferralStatus.values());
@@ -101,9 +104,6 @@ class ReferralAdminController {
         model.addAttribute("selectedStatus", statusFilter == null ? "" : statusFilter.code());
         model.addAttribute("query", query == null ? "" : query);
         model.addAttribute("filtered", programId != null || partnerId != null || statusFilter != null || query != null);
-        if (page.hasMore()) {
-            model.addAttribute("olderCursor", page.data().get(page.data().size() - 1).referral().id().toString());
-        }
         Page<ConversionEvent> waiting = referrals.unattributed(workspace, new PageRequest(BADGE_LIMIT, null));
         model.addAttribute("unattributed", waiting.data().size());
         model.addAttribute("unattributedMore", waiting.hasMore());

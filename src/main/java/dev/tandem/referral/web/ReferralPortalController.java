@@ -2,9 +2,8 @@ package dev.tandem.referral.web;
 
 import java.util.List;
 
+import dev.tandem.core.ListPage;
 import dev.tandem.core.NotFoundException;
-import dev.tandem.core.Page;
-import dev.tandem.core.PageRequest;
 import dev.tandem.partner.PartnerPrincipal;
 import dev.tandem.partner.PortalPage;
 import dev.tandem.referral.ConversionEvent;
@@ -31,8 +30,6 @@ import org.springframework.web.bind.annotation.RequestParam;
 @RequestMapping("/portal/referrals")
 class ReferralPortalController {
 
-    static final int PAGE_SIZE = 25;
-
     private final Referrals referrals;
     private final ReferralPageNames names;
 
@@ -57,26 +54,26 @@ class ReferralPortalController {
     String list(@AuthenticationPrincipal PartnerPrincipal me,
             @RequestParam(name = "status", required = false) String status,
             @RequestParam(name = "q", required = false) String search,
-            @RequestParam(name = "before", required = false) String before, Model model) {
+            @RequestParam(name = "sort", required = false) String sort,
+            @RequestParam(name = "dir", required = false) String dir,
+            @RequestParam(name = "page", required = false) String pageNumber, Model model) {
         WorkspaceId workspace = me.workspaceId();
         ReferralStatus statusFilter = ReferralAdminController.status(status);
         String query = ReferralAdminController.blank(search) ? null : search.trim();
-        Page<Referrals.Row> page = referrals.list(workspace,
+        ListPage<Referrals.Row> page = referrals.sorted(workspace,
                 new Referrals.Filter(null, me.partnerId(), statusFilter, query),
-                PageRequest.of(PAGE_SIZE, before, ReferralId.PREFIX));
+                Referrals.SORTS.read(sort, dir, pageNumber));
         ReferralPageNames.Lookup lookup = names.in(workspace);
         // the list's reasons are scrubbed of ids only: names would need every event's explanation
         var scrubber = new ReferralPageExplanation.Scrubber(me.partnerId(), List.of(), lookup);
-        model.addAttribute("rows", page.data().stream()
+        model.addAttribute("page", page);
+        model.addAttribute("rows", page.rows().stream()
                 .map(row -> new Listed(row, steps(referrals.history(workspace, row.referral().id()), scrubber)))
                 .toList());
         model.addAttribute("statuses", ReferralStatus.values());
         model.addAttribute("selectedStatus", statusFilter == null ? "" : statusFilter.code());
         model.addAttribute("query", query == null ? "" : query);
         model.addAttribute("filtered", statusFilter != null || query != null);
-        if (page.hasMore()) {
-            model.addAttribute("olderCursor", page.data().get(page.data().size() - 1).referral().id().toString());
-        }
         return "referral/portal/referrals";
     }
 

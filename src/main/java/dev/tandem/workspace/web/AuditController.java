@@ -1,6 +1,7 @@
 package dev.tandem.workspace.web;
 
-import dev.tandem.core.PageRequest;
+import dev.tandem.core.ListPage;
+import dev.tandem.workspace.AuditEntry;
 import dev.tandem.workspace.AuditLog;
 import dev.tandem.workspace.StaffPrincipal;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -9,7 +10,7 @@ import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 
-/** The audit log, newest first, 50 to a page. */
+/** The audit log, newest first unless sorted by who or what, 50 to a page. */
 @Controller
 class AuditController {
 
@@ -21,12 +22,12 @@ class AuditController {
 
     @GetMapping("/admin/audit")
     String audit(@AuthenticationPrincipal StaffPrincipal me,
-            @RequestParam(name = "before", required = false) String before, Model model) {
-        var page = audit.list(me.workspaceId(), PageRequest.of(50, before, "aud"));
-        model.addAttribute("entries", page.data());
-        if (page.hasMore()) {
-            model.addAttribute("olderCursor", AuditLog.publicId(page.data().get(page.data().size() - 1).id()));
-        }
+            @RequestParam(name = "sort", required = false) String sort,
+            @RequestParam(name = "dir", required = false) String dir,
+            @RequestParam(name = "page", required = false) String pageNumber, Model model) {
+        ListPage<AuditEntry> page = audit.sorted(me.workspaceId(), AuditLog.SORTS.read(sort, dir, pageNumber));
+        model.addAttribute("entries", page.rows());
+        model.addAttribute("page", page);
         return "workspace/audit";
     }
 }
