@@ -143,10 +143,13 @@ fi
 
 # --- every non-bot redirect answered must have its click stored: wait for the writer to drain
 answered=$((w1 + w2 + w3 - tandem_bad - paced_bad))
+# (clicks the queue could not hold went to the spill file, replayed every 5 s: the count must hold still longer)
 stored=-1
-for _ in $(seq 1 60); do
+still=0
+for _ in $(seq 1 120); do
   now=$(sql "select count(*) from click where not is_bot")
-  [ "$now" = "$stored" ] && break
+  if [ "$now" = "$stored" ]; then still=$((still + 1)); else still=0; fi
+  [ "$still" -ge 7 ] && break
   stored=$now
   sleep 1
 done
