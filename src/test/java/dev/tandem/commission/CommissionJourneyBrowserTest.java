@@ -89,6 +89,8 @@ class CommissionJourneyBrowserTest extends CommissionTestBase {
         partner.navigate(link.substring(link.indexOf("/portal/login/")));
         partner.locator("form button[type=submit]").click();
         partner.waitForURL("**/portal");
+        // the home shows the same monthly bars, drawn (no console error: the extension checks)
+        assertThat(partner.locator(".earnings-home figure.chart[data-currency=EUR] canvas")).hasAttribute("data-drawn", "true");
         partner.locator("nav a[href='/portal/earnings']").click();
         assertThat(partner.locator(".balance[data-currency=EUR] .amount.approved")).hasText("€50.00");
         assertThat(partner.locator(".balance[data-currency=EUR] .amount.pending")).hasText("€0.00");

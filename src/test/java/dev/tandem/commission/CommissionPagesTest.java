@@ -197,6 +197,26 @@ class CommissionPagesTest extends CommissionTestBase {
     }
 
     @Test
+    void thePortalHomeShowsTheirOwnEarningsByMonth() {
+        start("Home earnings");
+        ProgramFixtures.Member ana = programs.approvedPartner(setup, "Ana Home");
+        ProgramFixtures.Member bea = programs.approvedPartner(setup, "Bea Elsewhere");
+        WebClient before = programs.portal(browser(), setup.workspace(), ana.partner());
+        assertThat(before.get("/portal").body()).as("nothing earned yet: the section says how earning starts")
+                .contains("Nothing earned in the last twelve months yet").doesNotContain("data-chart=");
+        plan(setup.program(), "{\"rules\": [{\"trigger\": \"sale\", \"reward\": {\"type\": \"percentage\", \"percent\": \"10\"}}]}");
+        sale(ana, "cus_home", 12_340, days(1));
+        sale(bea, "cus_else", 98_760, days(1));
+
+        WebClient portal = programs.portal(browser(), setup.workspace(), ana.partner());
+        String home = portal.get("/portal").body();
+        assertThat(home).contains("Earnings by month").contains("data-chart=").contains("€12.34")
+                .contains("/portal/earnings").contains("/js/earnings.js").doesNotContain("98.76");
+        assertThat(home).as("the same bars as the earnings page, twelve months of one currency")
+                .containsPattern("data-currency=\"EUR\"");
+    }
+
+    @Test
     void staffSeeWhatReferredCustomersWerePromisedAndMarkItGiven() {
         start("Rewards page");
         ProgramFixtures.Member ana = programs.approvedPartner(setup, "Ana Rewards");

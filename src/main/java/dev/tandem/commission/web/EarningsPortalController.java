@@ -1,13 +1,8 @@
 package dev.tandem.commission.web;
 
-import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Instant;
-import java.time.YearMonth;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
-import java.util.Currency;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -18,9 +13,7 @@ import java.util.Optional;
 import dev.tandem.commission.Commission;
 import dev.tandem.commission.CommissionId;
 import dev.tandem.commission.Commissions;
-import dev.tandem.commission.internal.MonthlyEarnings;
 import dev.tandem.core.ListPage;
-import dev.tandem.core.Money;
 import dev.tandem.ledger.Balance;
 import dev.tandem.partner.Enrollment;
 import dev.tandem.partner.EnrollmentStatus;
@@ -41,7 +34,6 @@ import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * A partner's earnings in the portal: balances per currency from the ledger, a bar chart of the
@@ -54,29 +46,24 @@ import tools.jackson.databind.json.JsonMapper;
 class EarningsPortalController {
 
     static final int MONTHS = 12;
-    private static final JsonMapper JSON = JsonMapper.builder().build();
 
     private final Commissions commissions;
-    private final MonthlyEarnings monthly;
+    private final EarningsCharts charts;
     private final Partners partners;
     private final Programs programs;
     private final CommissionPlans plans;
     private final PlanSummaries summaries;
     private final Clock clock;
 
-    EarningsPortalController(Commissions commissions, MonthlyEarnings monthly, Partners partners, Programs programs,
+    EarningsPortalController(Commissions commissions, EarningsCharts charts, Partners partners, Programs programs,
             CommissionPlans plans, PlanSummaries summaries, Clock clock) {
         this.commissions = commissions;
-        this.monthly = monthly;
+        this.charts = charts;
         this.partners = partners;
         this.programs = programs;
         this.plans = plans;
         this.summaries = summaries;
         this.clock = clock;
-    }
-
-    /** One currency's bars: month labels and amounts in major units, as JSON for the chart, and as a table. */
-    record Chart(Currency currency, List<String> months, List<Money> amounts, String json) {
     }
 
     /** A program's plan for the partner's tier: the one in force and the versions coming. */
@@ -100,7 +87,7 @@ class EarningsPortalController {
                 Commissions.SORTS.read(sort, dir, pageNumber));
         Map<ProgramId, String> names = new HashMap<>();
         model.addAttribute("balances", balances);
-        model.addAttribute("charts", charts(workspace, me, now, locale));
+        model.addAttribute("charts", charts.of(workspace, me.partnerId(), now, MONTHS, locale));
         Map<CommissionId, String> reasons = commissions.reasons(workspace, page.rows());
         model.addAttribute("rows", page.rows().stream().map(c -> new Row(c,
                 names.computeIfAbsent(c.programId(), id -> programs.get(workspace, id).name()), reasons.get(c.id())))
@@ -108,36 +95,6 @@ class EarningsPortalController {
         model.addAttribute("page", page);
         model.addAttribute("plans", plans(workspace, me, now, locale));
         return "commission/portal/earnings";
-    }
-
-    private List<Chart> charts(WorkspaceId workspace, PartnerPrincipal me, Instant now, Locale locale) {
-        YearMonth last = YearMonth.from(now.atZone(ZoneOffset.UTC));
-        YearMonth first = last.minusMonths(MONTHS - 1L);
-        Map<Currency, Map<YearMonth, Long>> byCurrency = new LinkedHashMap<>();
-        for (MonthlyEarnings.Month m : monthly.of(workspace, me.partnerId(),
-                first.atDay(1).atStartOfDay().toInstant(ZoneOffset.UTC))) {
-            byCurrency.computeIfAbsent(m.currency(), c -> new HashMap<>()).put(m.month(), m.amount());
-        }
-        DateTimeFormatter label = DateTimeFormatter.ofPattern("MMM yyyy", locale);
-        List<Chart> charts = new ArrayList<>();
-        byCurrency.forEach((currency, amounts) -> {
-            List<String> months = new ArrayList<>();
-            List<Money> values = new ArrayList<>();
-            List<BigDecimal> major = new ArrayList<>();
-            for (YearMonth m = first; !m.isAfter(last); m = m.plusMonths(1)) {
-                months.add(label.format(m));
-                Money money = new Money(amounts.getOrDefault(m, 0L), currency);
-                values.add(money);
-                major.add(money.toMajor());
-            }
-            Map<String, Object> data = new LinkedHashMap<>();
-            data.put("currency", currency.getCurrencyCode());
-            data.put("label", currency.getDisplayName(locale));
-            data.put("labels", months);
-            data.put("values", major);
-            charts.add(new Chart(currency, months, values, JSON.writeValueAsString(data)));
-        });
-        return charts;
     }
 
     private List<ProgramPlans> plans(WorkspaceId workspace, PartnerPrincipal me, Instant now, Locale locale) {
