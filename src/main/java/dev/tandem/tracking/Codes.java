@@ -9,6 +9,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
+import dev.tandem.core.ListSort;
+import dev.tandem.core.ListRequest;
+import dev.tandem.core.ListPage;
 import dev.tandem.core.ConflictException;
 import dev.tandem.core.FieldProblem;
 import dev.tandem.core.Ids;
@@ -150,6 +153,19 @@ public class Codes {
     }
 
     /** Codes newest first, optionally of one program and/or partner. */
+    /** The orders staff may sort a program's codes by: newest first unless asked otherwise; the id breaks ties. */
+    public static final ListSort SORTS = ListSort.of("id",
+            ListSort.Key.descending("created", "created_at"),
+            ListSort.Key.ascending("code", "upper(code)"),
+            ListSort.Key.ascending("kind", "kind"),
+            ListSort.Key.ascending("status", "disabled_at is not null"));
+
+    /** One page of a program's referral and coupon codes in the asked order. */
+    public ListPage<ReferralCode> sorted(WorkspaceId workspace, ProgramId program, ListRequest request) {
+        return ListPage.fetch(request, repository.countCodes(workspace, program),
+                page -> repository.sortedCodes(workspace, program, page));
+    }
+
     public Page<ReferralCode> page(WorkspaceId workspace, ProgramId program, PartnerId partner, PageRequest page) {
         return Page.fromOverfetch(repository.codePage(workspace, program, partner, page.startingAfter(),
                 page.fetchSize()), page);

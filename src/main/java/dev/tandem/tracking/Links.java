@@ -11,6 +11,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
+import dev.tandem.core.ListSort;
+import dev.tandem.core.ListRequest;
+import dev.tandem.core.ListPage;
 import dev.tandem.core.ConflictException;
 import dev.tandem.core.FieldProblem;
 import dev.tandem.core.Ids;
@@ -192,6 +195,22 @@ public class Links {
     public Link own(PartnerPrincipal who, LinkId id) {
         return repository.find(who.workspaceId(), id).filter(l -> l.partnerId().equals(who.partnerId()))
                 .orElseThrow(() -> new NotFoundException("no link " + id));
+    }
+
+    /**
+     * The orders staff may sort a program's links by: newest first unless asked otherwise; the id
+     * breaks ties. Partner names live in another module and visitors in the click table, so neither sorts here.
+     */
+    public static final ListSort SORTS = ListSort.of("id",
+            ListSort.Key.descending("created", "created_at"),
+            ListSort.Key.ascending("address", "slug"),
+            ListSort.Key.ascending("campaign", "lower(campaign)"),
+            ListSort.Key.ascending("status", "disabled_at is not null"));
+
+    /** One page of a program's links, of one partner or all ({@code partner} null), in the asked order. */
+    public ListPage<Link> sorted(WorkspaceId workspace, ProgramId program, PartnerId partner, ListRequest request) {
+        return ListPage.fetch(request, repository.count(workspace, program, partner),
+                page -> repository.sorted(workspace, program, partner, page));
     }
 
     /** Links newest first, optionally of one program and/or partner. */

@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
+import dev.tandem.core.ListRequest;
 import dev.tandem.partner.PartnerId;
 import dev.tandem.program.ProgramId;
 import dev.tandem.tracking.CodeId;
@@ -162,6 +163,40 @@ public class LinkRepository {
                 .param("limit", limit)
                 .query(LinkRepository::link)
                 .list();
+    }
+
+    /** One page of a program's links (of one partner, or all) in the whitelisted order the request carries. */
+    public List<Link> sorted(WorkspaceId workspace, ProgramId program, PartnerId partner, ListRequest page) {
+        return jdbc.sql("select " + LINK_COLUMNS + " from link where workspace_id = :ws and program_id = :program"
+                        + " and (cast(:partner as uuid) is null or partner_id = cast(:partner as uuid))"
+                        + " order by " + page.orderBy() + " limit :limit offset :offset")
+                .param("ws", workspace.value()).param("program", program.value())
+                .param("partner", partner == null ? null : partner.value())
+                .param("limit", page.size()).param("offset", page.offset())
+                .query(LinkRepository::link).list();
+    }
+
+    /** How many links {@link #sorted} pages through. */
+    public long count(WorkspaceId workspace, ProgramId program, PartnerId partner) {
+        return jdbc.sql("select count(*) from link where workspace_id = :ws and program_id = :program"
+                        + " and (cast(:partner as uuid) is null or partner_id = cast(:partner as uuid))")
+                .param("ws", workspace.value()).param("program", program.value())
+                .param("partner", partner == null ? null : partner.value())
+                .query(Long.class).single();
+    }
+
+    /** One page of a program's referral and coupon codes in the whitelisted order the request carries. */
+    public List<ReferralCode> sortedCodes(WorkspaceId workspace, ProgramId program, ListRequest page) {
+        return jdbc.sql("select " + CODE_COLUMNS + " from referral_code where workspace_id = ? and program_id = ?"
+                        + " order by " + page.orderBy() + " limit ? offset ?")
+                .params(workspace.value(), program.value(), page.size(), page.offset())
+                .query(LinkRepository::code).list();
+    }
+
+    /** How many codes {@link #sortedCodes} pages through. */
+    public long countCodes(WorkspaceId workspace, ProgramId program) {
+        return jdbc.sql("select count(*) from referral_code where workspace_id = ? and program_id = ?")
+                .params(workspace.value(), program.value()).query(Long.class).single();
     }
 
     /** One page of referral and coupon codes, newest first; filters and cursor as for {@link #page}. */

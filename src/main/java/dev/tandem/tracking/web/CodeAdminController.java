@@ -3,12 +3,11 @@ package dev.tandem.tracking.web;
 import java.util.List;
 import java.util.Map;
 
+import dev.tandem.core.ListRequest;
+import dev.tandem.core.ListPage;
 import dev.tandem.core.ConflictException;
-import dev.tandem.core.Ids;
 import dev.tandem.core.InvalidInputException;
 import dev.tandem.core.NotFoundException;
-import dev.tandem.core.Page;
-import dev.tandem.core.PageRequest;
 import dev.tandem.partner.PartnerId;
 import dev.tandem.program.ProgramId;
 import dev.tandem.program.Programs;
@@ -56,9 +55,11 @@ class CodeAdminController {
 
     @GetMapping
     String list(@AuthenticationPrincipal StaffPrincipal me, @PathVariable String programId,
-            @RequestParam(name = "starting_after", required = false) String startingAfter, Model model) {
+            @RequestParam(name = "sort", required = false) String sort,
+            @RequestParam(name = "dir", required = false) String dir,
+            @RequestParam(name = "page", required = false) String pageNumber, Model model) {
         model.addAttribute("form", new CouponForm("", "", ""));
-        return page(me, ProgramId.parse(programId), startingAfter, model);
+        return page(me, ProgramId.parse(programId), Codes.SORTS.read(sort, dir, pageNumber), model);
     }
 
     @PostMapping("/coupons")
@@ -73,10 +74,10 @@ class CodeAdminController {
             return "redirect:/admin/programs/" + program + "/codes";
         } catch (InvalidInputException e) {
             FormErrors.reject(errors, e, Map.of());
-            return page(me, program, null, model);
+            return page(me, program, Codes.SORTS.read(null, null, null), model);
         } catch (ConflictException e) {
             errors.reject("tracking.admin.archived", e.getMessage());
-            return page(me, program, null, model);
+            return page(me, program, Codes.SORTS.read(null, null, null), model);
         }
     }
 
@@ -93,15 +94,14 @@ class CodeAdminController {
         return "redirect:/admin/programs/" + program + "/codes";
     }
 
-    private String page(StaffPrincipal me, ProgramId program, String startingAfter, Model model) {
+    private String page(StaffPrincipal me, ProgramId program, ListRequest request, Model model) {
         model.addAttribute("program", programs.get(me.workspaceId(), program));
         LinkAdminPages.Members members = pages.members(me.workspaceId(), program);
-        Page<ReferralCode> page = codes.page(me.workspaceId(), program, null, new PageRequest(LinkAdminPages.PAGE_SIZE,
-                TrackingIds.lenient(startingAfter, v -> Ids.parse(CodeId.PREFIX, v))));
-        List<Row> rows = page.data().stream().map(c -> new Row(c, members.name(c.partnerId()))).toList();
+        ListPage<ReferralCode> page = codes.sorted(me.workspaceId(), program, request);
+        List<Row> rows = page.rows().stream().map(c -> new Row(c, members.name(c.partnerId()))).toList();
         model.addAttribute("members", members);
         model.addAttribute("rows", rows);
-        model.addAttribute("olderCursor", page.hasMore() ? page.data().get(page.data().size() - 1).id().toString() : null);
+        model.addAttribute("page", page);
         return "tracking/admin/codes";
     }
 }

@@ -4,12 +4,11 @@ import java.net.URI;
 import java.util.List;
 import java.util.Map;
 
+import dev.tandem.core.ListRequest;
+import dev.tandem.core.ListPage;
 import dev.tandem.core.ConflictException;
-import dev.tandem.core.Ids;
 import dev.tandem.core.InvalidInputException;
 import dev.tandem.core.NotFoundException;
-import dev.tandem.core.Page;
-import dev.tandem.core.PageRequest;
 import dev.tandem.partner.PartnerId;
 import dev.tandem.program.Program;
 import dev.tandem.program.ProgramId;
@@ -60,10 +59,12 @@ class LinkAdminController {
     @GetMapping
     String list(@AuthenticationPrincipal StaffPrincipal me, @PathVariable String programId,
             @RequestParam(name = "partner", required = false) String partner,
-            @RequestParam(name = "starting_after", required = false) String startingAfter, Model model) {
+            @RequestParam(name = "sort", required = false) String sort,
+            @RequestParam(name = "dir", required = false) String dir,
+            @RequestParam(name = "page", required = false) String pageNumber, Model model) {
         PartnerId filter = TrackingIds.lenient(partner, PartnerId::parse);
         model.addAttribute("form", new LinkForm(filter == null ? "" : filter.toString(), "", "", ""));
-        return page(me, ProgramId.parse(programId), filter, startingAfter, model);
+        return page(me, ProgramId.parse(programId), filter, Links.SORTS.read(sort, dir, pageNumber), model);
     }
 
     @PostMapping
@@ -78,10 +79,10 @@ class LinkAdminController {
             return redirect(program, link.partnerId());
         } catch (InvalidInputException e) {
             FormErrors.reject(errors, e, Map.of());
-            return page(me, program, null, null, model);
+            return page(me, program, null, Links.SORTS.read(null, null, null), model);
         } catch (ConflictException e) {
             errors.reject("tracking.admin.archived", e.getMessage());
-            return page(me, program, null, null, model);
+            return page(me, program, null, Links.SORTS.read(null, null, null), model);
         }
     }
 
@@ -117,19 +118,18 @@ class LinkAdminController {
         return link;
     }
 
-    private String page(StaffPrincipal me, ProgramId programId, PartnerId filter, String startingAfter, Model model) {
+    private String page(StaffPrincipal me, ProgramId programId, PartnerId filter, ListRequest request, Model model) {
         Program program = programs.get(me.workspaceId(), programId);
         LinkAdminPages.Members members = pages.members(me.workspaceId(), programId);
-        Page<Link> page = links.page(me.workspaceId(), programId, filter, new PageRequest(LinkAdminPages.PAGE_SIZE,
-                TrackingIds.lenient(startingAfter, v -> Ids.parse(LinkId.PREFIX, v))));
-        Map<LinkId, Long> clicks = links.clicks(me.workspaceId(), page.data().stream().map(Link::id).toList());
-        List<Row> rows = page.data().stream().map(l -> new Row(l, members.name(l.partnerId()), links.url(l),
+        ListPage<Link> page = links.sorted(me.workspaceId(), programId, filter, request);
+        Map<LinkId, Long> clicks = links.clicks(me.workspaceId(), page.rows().stream().map(Link::id).toList());
+        List<Row> rows = page.rows().stream().map(l -> new Row(l, members.name(l.partnerId()), links.url(l),
                 Links.destinationOf(l, program), clicks.get(l.id()))).toList();
         model.addAttribute("program", program);
         model.addAttribute("members", members);
         model.addAttribute("rows", rows);
         model.addAttribute("filter", filter == null ? "" : filter.toString());
-        model.addAttribute("olderCursor", page.hasMore() ? page.data().get(page.data().size() - 1).id().toString() : null);
+        model.addAttribute("page", page);
         return "tracking/admin/links";
     }
 

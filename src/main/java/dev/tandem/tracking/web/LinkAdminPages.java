@@ -20,8 +20,6 @@ import org.springframework.stereotype.Component;
 @Component
 class LinkAdminPages {
 
-    static final int PAGE_SIZE = 50;
-
     private final PartnerDirectory directory;
 
     LinkAdminPages(PartnerDirectory directory) {

@@ -1,0 +1,157 @@
+package dev.tandem.tracking;
+
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import dev.tandem.testing.Fixtures;
+import dev.tandem.testing.IntegrationTest;
+import dev.tandem.testing.ProgramFixtures;
+import dev.tandem.testing.WebClient;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * A program's links and codes are sorted and paged on the server: a program with thousands of links
+ * must not be sorted one page at a time. 60 links of Ana (whose address order is not their age
+ * order) besides Ana's and Ben's default links make two pages; the order carries across the page
+ * boundary, the partner filter survives paging, and a bad sort falls back to newest first.
+ */
+class LinkListSortingTest extends IntegrationTest {
+
+    private static final int COUNT = 60;
+    private static final Pattern LINK_ROW = Pattern.compile("<tr data-link=\"([^\"]+)\"");
+    private static final Pattern CODE_ROW = Pattern.compile("<tr data-code=\"([^\"]+)\"");
+
+    @Autowired
+    ProgramFixtures programs;
+
+    private ProgramFixtures.Setup acme;
+    private ProgramFixtures.Member ben;
+    private final List<String> created = new ArrayList<>();
+    private final String[] byAddress = new String[COUNT];
+    private final Set<String> disabled = new HashSet<>();
+
+    /** Link k is made k minutes after the first; its address ends in (37k mod 60); every tenth is switched off. */
+    @BeforeEach
+    void sixtyLinks() {
+        acme = programs.program("Acme Link Sorting");
+        ProgramFixtures.Member ana = programs.approvedPartner(acme, "Ana Sorting");
+        ben = programs.approvedPartner(acme, "Ben Sorting");
+        String tag = UUID.randomUUID().toString().substring(0, 6);
+        Instant first = Instant.now().minus(2, ChronoUnit.DAYS).truncatedTo(ChronoUnit.SECONDS);
+        for (int k = 0; k < COUNT; k++) {
+            UUID id = UUID.randomUUID();
+            int position = k * 37 % COUNT;
+            Instant at = first.plus(k, ChronoUnit.MINUTES);
+            jdbc.sql("insert into link (workspace_id, id, program_id, partner_id, slug, created_at, disabled_at)"
+                            + " values (?, ?, ?, ?, ?, ?, ?)")
+                    .params(acme.workspace().value(), id, acme.program().id().value(), ana.partner().id().value(),
+                            "zz" + tag + "-" + String.format("%02d", position), Timestamp.from(at),
+                            k % 10 == 0 ? Timestamp.from(at) : null)
+                    .update();
+            String linkId = new LinkId(id).toString();
+            created.add(linkId);
+            byAddress[position] = linkId;
+            if (k % 10 == 0) {
+                disabled.add(linkId);
+            }
+        }
+    }
+
+    @Test
+    void newestComeFirstAndSortingByAddressCarriesAcrossThePageBoundary() {
+        WebClient staff = staff();
+        String base = "/admin/programs/" + acme.program().id() + "/links";
+
+        String one = staff.get(base).body();
+        assertThat(rows(one, LINK_ROW)).as("the two default links are the newest").hasSize(50)
+                .doesNotContain(created.get(11)).contains(created.get(59), created.get(12));
+        assertThat(one).contains("Showing 1–50 of 62", "rel=\"next\"", "data-server-sorted");
+
+        String byName = staff.get(base + "?sort=address&dir=asc").body();
+        assertThat(headerOf(byName, "address")).contains("aria-sort=\"ascending\"", "dir=desc");
+        String next = link(byName, "rel=\"next\" href=\"([^\"]+)\"");
+        assertThat(next).contains("sort=address", "dir=asc", "page=2");
+        assertThat(rows(staff.get(next).body(), LINK_ROW)).as("rows 51-62: the last twelve addresses")
+                .containsExactly(List.of(byAddress).subList(48, 60).toArray(String[]::new));
+
+        String switchedOffFirst = staff.get(base + "?sort=status&dir=desc").body();
+        assertThat(Set.copyOf(rows(switchedOffFirst, LINK_ROW).subList(0, disabled.size()))).isEqualTo(disabled);
+    }
+
+    @Test
+    void thePartnerFilterAndABadSortKeepTheListUsable() {
+        WebClient staff = staff();
+        String base = "/admin/programs/" + acme.program().id() + "/links";
+
+        WebClient.Page bens = staff.get(base + "?partner=" + ben.partner().id() + "&sort=campaign");
+        assertThat(rows(bens.body(), LINK_ROW)).hasSize(1);
+        assertThat(bens.body()).contains("Showing 1–1 of 1");
+        assertThat(headerOf(bens.body(), "status")).contains("partner=" + ben.partner().id());
+
+        WebClient.Page bad = staff.get(base + "?sort=partner_id;drop&dir=up&page=x");
+        assertThat(bad.status()).isEqualTo(200);
+        assertThat(rows(bad.body(), LINK_ROW)).hasSize(50).contains(created.get(59));
+    }
+
+    @Test
+    void codesSortByCodeAcrossPages() {
+        String tag = UUID.randomUUID().toString().substring(0, 4).toUpperCase();
+        List<String> codes = new ArrayList<>();
+        for (int k = 0; k < COUNT; k++) {
+            UUID id = UUID.randomUUID();
+            jdbc.sql("insert into referral_code (workspace_id, id, program_id, partner_id, code, kind, created_at)"
+                            + " values (?, ?, ?, ?, ?, 'coupon', ?)")
+                    .params(acme.workspace().value(), id, acme.program().id().value(), ben.partner().id().value(),
+                            "ZZ" + tag + String.format("%02d", k * 37 % COUNT), Timestamp.from(Instant.now()))
+                    .update();
+            codes.add("ZZ" + tag + String.format("%02d", k * 37 % COUNT));
+        }
+        WebClient staff = staff();
+        String base = "/admin/programs/" + acme.program().id() + "/codes";
+        String two = staff.get(base + "?sort=code&dir=asc&page=2").body();
+        assertThat(two).contains("Showing 51–62 of 62");
+        assertThat(two).contains("ZZ" + tag + "59").doesNotContain("ZZ" + tag + "47<");
+        assertThat(rows(staff.get(base + "?sort=code&dir=desc").body(), CODE_ROW)).hasSize(50);
+        assertThat(staff.get(base + "?sort=code&dir=desc").body().indexOf("ZZ" + tag + "59"))
+                .isLessThan(staff.get(base + "?sort=code&dir=desc").body().indexOf("ZZ" + tag + "58"));
+    }
+
+    private WebClient staff() {
+        WebClient browser = browser();
+        browser.login(acme.tenant().ownerEmail(), Fixtures.PASSWORD);
+        return browser;
+    }
+
+    private static List<String> rows(String body, Pattern row) {
+        List<String> rows = new ArrayList<>();
+        Matcher m = row.matcher(body);
+        while (m.find()) {
+            rows.add(m.group(1));
+        }
+        return rows;
+    }
+
+    private static String headerOf(String body, String key) {
+        Matcher m = Pattern.compile("<th[^>]*>\\s*<a class=\"sort\"[^>]*data-sort-key=\"" + key + "\"[^>]*>").matcher(body);
+        assertThat(m.find()).as("a sortable header for " + key).isTrue();
+        return m.group().replace("&amp;", "&");
+    }
+
+    private static String link(String html, String pattern) {
+        Matcher m = Pattern.compile(pattern).matcher(html);
+        assertThat(m.find()).as(pattern).isTrue();
+        return m.group(1).replace("&amp;", "&");
+    }
+}
