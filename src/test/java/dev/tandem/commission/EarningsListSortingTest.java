@@ -1,16 +1,17 @@
 package dev.tandem.commission;
 
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import dev.tandem.testing.ProgramFixtures;
 import dev.tandem.testing.WebClient;
+import dev.tandem.testing.ListPages;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import static dev.tandem.testing.ListPages.headerOf;
+import static dev.tandem.testing.ListPages.link;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -95,23 +96,6 @@ class EarningsListSortingTest extends CommissionTestBase {
     }
 
     private static List<String> amounts(String body) {
-        List<String> amounts = new ArrayList<>();
-        Matcher m = ROW_AMOUNT.matcher(body);
-        while (m.find()) {
-            amounts.add(m.group(1).trim());
-        }
-        return amounts;
-    }
-
-    private static String headerOf(String body, String key) {
-        Matcher m = Pattern.compile("<th[^>]*>\\s*<a class=\"sort\"[^>]*data-sort-key=\"" + key + "\"[^>]*>").matcher(body);
-        assertThat(m.find()).as("a sortable header for " + key).isTrue();
-        return m.group().replace("&amp;", "&");
-    }
-
-    private static String link(String html, String pattern) {
-        Matcher m = Pattern.compile(pattern).matcher(html);
-        assertThat(m.find()).as(pattern).isTrue();
-        return m.group(1).replace("&amp;", "&");
+        return ListPages.rows(body, ROW_AMOUNT);
     }
 }

@@ -5,12 +5,12 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import dev.tandem.core.Ids;
 import dev.tandem.testing.Fixtures;
 import dev.tandem.testing.IntegrationTest;
+import dev.tandem.testing.ListPages;
 import dev.tandem.testing.WebClient;
 import dev.tandem.workspace.WorkspaceId;
 import org.junit.jupiter.api.BeforeEach;
@@ -96,11 +96,6 @@ class OutboxListSortingTest extends IntegrationTest {
     }
 
     private static List<String> recipients(String body) {
-        List<String> found = new ArrayList<>();
-        Matcher m = TO.matcher(body);
-        while (m.find()) {
-            found.add(m.group(1));
-        }
-        return found;
+        return ListPages.rows(body, TO);
     }
 }

@@ -5,17 +5,19 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import dev.tandem.testing.Fixtures;
 import dev.tandem.testing.IntegrationTest;
+import dev.tandem.testing.ListPages;
 import dev.tandem.testing.ProgramFixtures;
 import dev.tandem.testing.WebClient;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
+import static dev.tandem.testing.ListPages.headerOf;
+import static dev.tandem.testing.ListPages.link;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -118,23 +120,6 @@ class PartnerListSortingTest extends IntegrationTest {
     }
 
     private static List<String> names(String body) {
-        List<String> names = new ArrayList<>();
-        Matcher m = ROW_NAME.matcher(body);
-        while (m.find()) {
-            names.add(m.group(1).trim());
-        }
-        return names;
-    }
-
-    private static String headerOf(String body, String key) {
-        Matcher m = Pattern.compile("<th[^>]*>\\s*<a class=\"sort\"[^>]*data-sort-key=\"" + key + "\"[^>]*>").matcher(body);
-        assertThat(m.find()).as("a sortable header for " + key).isTrue();
-        return m.group().replace("&amp;", "&");
-    }
-
-    private static String link(String html, String pattern) {
-        Matcher m = Pattern.compile(pattern).matcher(html);
-        assertThat(m.find()).as(pattern).isTrue();
-        return m.group(1).replace("&amp;", "&");
+        return ListPages.rows(body, ROW_NAME);
     }
 }

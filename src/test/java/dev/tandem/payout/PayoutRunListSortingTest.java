@@ -7,18 +7,20 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.UUID;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.IntStream;
 
 import dev.tandem.testing.Fixtures;
 import dev.tandem.testing.IntegrationTest;
+import dev.tandem.testing.ListPages;
 import dev.tandem.testing.ProgramFixtures;
 import dev.tandem.testing.WebClient;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
+import static dev.tandem.testing.ListPages.headerOf;
+import static dev.tandem.testing.ListPages.link;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -114,23 +116,6 @@ class PayoutRunListSortingTest extends IntegrationTest {
     }
 
     private static List<String> runs(String body) {
-        List<String> runs = new ArrayList<>();
-        Matcher m = ROW.matcher(body);
-        while (m.find()) {
-            runs.add(m.group(1));
-        }
-        return runs;
-    }
-
-    private static String headerOf(String body, String key) {
-        Matcher m = Pattern.compile("<th[^>]*>\\s*<a class=\"sort\"[^>]*data-sort-key=\"" + key + "\"[^>]*>").matcher(body);
-        assertThat(m.find()).as("a sortable header for " + key).isTrue();
-        return m.group().replace("&amp;", "&");
-    }
-
-    private static String link(String html, String pattern) {
-        Matcher m = Pattern.compile(pattern).matcher(html);
-        assertThat(m.find()).as(pattern).isTrue();
-        return m.group(1).replace("&amp;", "&");
+        return ListPages.rows(body, ROW);
     }
 }

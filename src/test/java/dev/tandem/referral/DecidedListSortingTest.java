@@ -8,7 +8,6 @@ import java.util.Collections;
 import java.util.Comparator;
 import java.util.List;
 import java.util.UUID;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.IntStream;
 
@@ -16,10 +15,14 @@ import dev.tandem.testing.Fixtures;
 import dev.tandem.testing.IntegrationTest;
 import dev.tandem.testing.ProgramFixtures;
 import dev.tandem.testing.WebClient;
+import dev.tandem.testing.ListPages;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
+import static dev.tandem.testing.ListPages.rows;
+import static dev.tandem.testing.ListPages.headerOf;
+import static dev.tandem.testing.ListPages.link;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -146,26 +149,5 @@ class DecidedListSortingTest extends IntegrationTest {
         WebClient browser = browser();
         browser.login(acme.tenant().ownerEmail(), Fixtures.PASSWORD);
         return browser;
-    }
-
-    private static List<String> rows(String body, Pattern row) {
-        List<String> ids = new ArrayList<>();
-        Matcher m = row.matcher(body);
-        while (m.find()) {
-            ids.add(m.group(1));
-        }
-        return ids;
-    }
-
-    private static String headerOf(String body, String key) {
-        Matcher m = Pattern.compile("<th[^>]*>\\s*<a class=\"sort\"[^>]*data-sort-key=\"" + key + "\"[^>]*>").matcher(body);
-        assertThat(m.find()).as("a sortable header for " + key).isTrue();
-        return m.group().replace("&amp;", "&");
-    }
-
-    private static String link(String html, String pattern) {
-        Matcher m = Pattern.compile(pattern).matcher(html);
-        assertThat(m.find()).as(pattern).isTrue();
-        return m.group(1).replace("&amp;", "&");
     }
 }

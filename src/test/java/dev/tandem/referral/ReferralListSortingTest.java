@@ -5,14 +5,15 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import dev.tandem.testing.ProgramFixtures;
 import dev.tandem.testing.WebClient;
+import dev.tandem.testing.ListPages;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import static dev.tandem.testing.ListPages.headerOf;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -99,13 +100,13 @@ class ReferralListSortingTest extends ReferralPagesBaseTest {
 
         String one = staff.get("/admin/referrals?q=kunde&status=lead&sort=customer&dir=desc").body();
         assertThat(one).contains("Showing 1–50 of 60");
-        String next = link(one, "rel=\"next\" href=\"([^\"]+)\"");
+        String next = ListPages.link(one, "rel=\"next\" href=\"([^\"]+)\"");
         assertThat(next).contains("q=kunde", "status=lead", "sort=customer", "dir=desc", "page=2");
 
         String two = staff.get(next).body();
         assertThat(names(two)).startsWith("Kunde 09").endsWith("Kunde 00");
         assertThat(headerOf(two, "customer")).contains("aria-sort=\"descending\"");
-        String created = link(headerOf(two, "created"), "href=\"([^\"]+)\"");
+        String created = ListPages.link(headerOf(two, "created"), "href=\"([^\"]+)\"");
         assertThat(created).contains("q=kunde", "status=lead", "sort=created", "dir=desc").doesNotContain("page=");
 
         String narrowed = staff.get("/admin/referrals?q=kunde5%40&sort=customer&dir=asc").body();
@@ -131,29 +132,12 @@ class ReferralListSortingTest extends ReferralPagesBaseTest {
         String two = portal.get("/portal/referrals?status=lead&sort=customer&dir=asc&page=2").body();
         assertThat(two).contains("Showing 51–60 of 60");
         assertThat(headerOf(two, "customer")).contains("aria-sort=\"ascending\"", "status=lead");
-        assertThat(link(two, "rel=\"prev\" href=\"([^\"]+)\"")).contains("status=lead", "sort=customer", "dir=asc");
+        assertThat(ListPages.link(two, "rel=\"prev\" href=\"([^\"]+)\"")).contains("status=lead", "sort=customer", "dir=asc");
 
         assertThat(portal.get("/portal/referrals?sort=partner_id&page=2").status()).isEqualTo(200);
     }
 
     private static List<String> names(String body) {
-        List<String> names = new ArrayList<>();
-        Matcher m = ROW_NAME.matcher(body);
-        while (m.find()) {
-            names.add(m.group(1).trim());
-        }
-        return names;
-    }
-
-    private static String headerOf(String body, String key) {
-        Matcher m = Pattern.compile("<th[^>]*>\\s*<a class=\"sort\"[^>]*data-sort-key=\"" + key + "\"[^>]*>").matcher(body);
-        assertThat(m.find()).as("a sortable header for " + key).isTrue();
-        return m.group().replace("&amp;", "&");
-    }
-
-    private static String link(String html, String pattern) {
-        Matcher m = Pattern.compile(pattern).matcher(html);
-        assertThat(m.find()).as(pattern).isTrue();
-        return m.group(1).replace("&amp;", "&");
+        return ListPages.rows(body, ROW_NAME);
     }
 }

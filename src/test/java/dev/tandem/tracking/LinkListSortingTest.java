@@ -8,17 +8,20 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import dev.tandem.testing.Fixtures;
 import dev.tandem.testing.IntegrationTest;
 import dev.tandem.testing.ProgramFixtures;
 import dev.tandem.testing.WebClient;
+import dev.tandem.testing.ListPages;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
+import static dev.tandem.testing.ListPages.rows;
+import static dev.tandem.testing.ListPages.headerOf;
+import static dev.tandem.testing.ListPages.link;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -132,26 +135,5 @@ class LinkListSortingTest extends IntegrationTest {
         WebClient browser = browser();
         browser.login(acme.tenant().ownerEmail(), Fixtures.PASSWORD);
         return browser;
-    }
-
-    private static List<String> rows(String body, Pattern row) {
-        List<String> rows = new ArrayList<>();
-        Matcher m = row.matcher(body);
-        while (m.find()) {
-            rows.add(m.group(1));
-        }
-        return rows;
-    }
-
-    private static String headerOf(String body, String key) {
-        Matcher m = Pattern.compile("<th[^>]*>\\s*<a class=\"sort\"[^>]*data-sort-key=\"" + key + "\"[^>]*>").matcher(body);
-        assertThat(m.find()).as("a sortable header for " + key).isTrue();
-        return m.group().replace("&amp;", "&");
-    }
-
-    private static String link(String html, String pattern) {
-        Matcher m = Pattern.compile(pattern).matcher(html);
-        assertThat(m.find()).as(pattern).isTrue();
-        return m.group(1).replace("&amp;", "&");
     }
 }

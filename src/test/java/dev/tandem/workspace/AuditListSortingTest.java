@@ -5,17 +5,18 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import dev.tandem.core.Ids;
 import dev.tandem.testing.Fixtures;
 import dev.tandem.testing.IntegrationTest;
+import dev.tandem.testing.ListPages;
 import dev.tandem.testing.WebClient;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
+import static dev.tandem.testing.ListPages.link;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -98,17 +99,6 @@ class AuditListSortingTest extends IntegrationTest {
     }
 
     private static List<String> actions(String body) {
-        List<String> found = new ArrayList<>();
-        Matcher m = ACTION.matcher(body);
-        while (m.find()) {
-            found.add(m.group(1));
-        }
-        return found;
-    }
-
-    private static String link(String html, String pattern) {
-        Matcher m = Pattern.compile(pattern).matcher(html);
-        assertThat(m.find()).as(pattern).isTrue();
-        return m.group(1).replace("&amp;", "&");
+        return ListPages.rows(body, ACTION);
     }
 }
