@@ -18,8 +18,12 @@ public final class ListSort {
 
     private static final Pattern SQL_NAME = Pattern.compile("[a-z_][a-z0-9_.(), ']*");
 
-    /** One sortable column: its key in the URL, its SQL expression and the way a first click sorts it. */
-    public record Key(String name, String sql, boolean descendingFirst) {
+    /**
+     * One sortable column: its key in the URL, its SQL expression, the way a first click sorts it, and
+     * whether it can be null (then nulls come last both ways; a not-null column's order is written
+     * without it, so that an index on the column also serves the descending order).
+     */
+    public record Key(String name, String sql, boolean descendingFirst, boolean mayBeNull) {
 
         public Key {
             Objects.requireNonNull(name, "name must not be null");
@@ -30,12 +34,17 @@ public final class ListSort {
 
         /** A key that sorts A to Z (or small to large) first. */
         public static Key ascending(String name, String sql) {
-            return new Key(name, sql, false);
+            return new Key(name, sql, false, false);
         }
 
         /** A key that sorts newest (or largest) first. */
         public static Key descending(String name, String sql) {
-            return new Key(name, sql, true);
+            return new Key(name, sql, true, false);
+        }
+
+        /** The same key over an expression that may be null: its nulls come last, whichever way it is read. */
+        public Key nullable() {
+            return new Key(name, sql, descendingFirst, true);
         }
     }
 
@@ -105,7 +114,8 @@ public final class ListSort {
 
     /** The ORDER BY list for the key, without the words {@code order by}. */
     String orderBy(String name, boolean descending) {
+        Key key = keys.get(name);
         String direction = descending ? " desc" : " asc";
-        return keys.get(name).sql() + direction + " nulls last, " + tiebreaker + direction;
+        return key.sql() + direction + (key.mayBeNull() ? " nulls last" : "") + ", " + tiebreaker + direction;
     }
 }

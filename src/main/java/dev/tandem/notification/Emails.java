@@ -133,7 +133,7 @@ public class Emails {
     public static final ListSort SORTS = ListSort.of("id",
             ListSort.Key.descending("created", "created_at"),
             ListSort.Key.ascending("to", "lower(to_address)"),
-            ListSort.Key.ascending("subject", "lower(subject)"),
+            ListSort.Key.ascending("subject", "lower(subject)").nullable(),
             ListSort.Key.ascending("status", "status"));
 
     /** One page of the outbox in the asked order ({@link #SORTS}), with how many emails there are. */

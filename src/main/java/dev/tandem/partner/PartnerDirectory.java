@@ -63,7 +63,7 @@ public class PartnerDirectory {
             ListSort.Key.descending("created", "p.created_at"),
             ListSort.Key.ascending("name", "lower(p.name)"),
             ListSort.Key.ascending("email", "lower(p.email)"),
-            ListSort.Key.ascending("company", "lower(nullif(p.company, ''))"));
+            ListSort.Key.ascending("company", "lower(nullif(p.company, ''))").nullable());
 
     /**
      * One page of the workspace's partners with their enrollments, in the asked order ({@link #SORTS}),

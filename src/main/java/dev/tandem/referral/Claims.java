@@ -146,7 +146,7 @@ public class Claims {
      * program's names are other modules' tables.
      */
     public static final ListSort DECIDED_SORTS = ListSort.of("c.id",
-            ListSort.Key.descending("decided", "c.decided_at"),
+            ListSort.Key.descending("decided", "c.decided_at").nullable(),
             ListSort.Key.ascending("customer", "lower(c.customer_email)"),
             ListSort.Key.ascending("status", "c.status"));
 

@@ -164,10 +164,10 @@ public class Deals {
      * program's names are other modules' tables.
      */
     public static final ListSort DECIDED_SORTS = ListSort.of("d.id",
-            ListSort.Key.descending("decided", "d.decided_at"),
+            ListSort.Key.descending("decided", "d.decided_at").nullable(),
             ListSort.Key.ascending("company", "lower(d.company)"),
             ListSort.Key.ascending("status", "d.status"),
-            ListSort.Key.descending("value", "d.expected_amount"));
+            ListSort.Key.descending("value", "d.expected_amount").nullable());
 
     /** The queue page's two lists, read after expiring overdue registrations once for both. */
     @Transactional

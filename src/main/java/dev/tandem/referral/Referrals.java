@@ -78,7 +78,7 @@ public class Referrals {
      */
     public static final ListSort SORTS = ListSort.of("r.id",
             ListSort.Key.descending("created", "r.created_at"),
-            ListSort.Key.ascending("customer", "lower(coalesce(nullif(c.name, ''), c.email, c.external_id))"),
+            ListSort.Key.ascending("customer", "lower(coalesce(nullif(c.name, ''), c.email, c.external_id))").nullable(),
             ListSort.Key.descending("updated", "r.updated_at"));
 
     /** One page of the filtered referrals in the asked order ({@link #SORTS}), with how many there are. */
