@@ -55,9 +55,4 @@ public record ListPage<T>(List<T> rows, long total, ListRequest request) {
     public int nextPage() {
         return request.page() + 1;
     }
-
-    /** Whether there is more than one page, and so a pager. */
-    public boolean paged() {
-        return hasPrevious() || hasNext();
-    }
 }

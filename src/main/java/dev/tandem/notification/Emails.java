@@ -3,7 +3,6 @@ package dev.tandem.notification;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -16,8 +15,6 @@ import dev.tandem.core.ListPage;
 import dev.tandem.core.ListRequest;
 import dev.tandem.core.ListSort;
 import dev.tandem.core.NotFoundException;
-import dev.tandem.core.Page;
-import dev.tandem.core.PageRequest;
 import dev.tandem.notification.internal.EmailDelivery;
 import dev.tandem.notification.internal.EmailRenderer;
 import dev.tandem.notification.internal.OutboxRepository;
@@ -118,12 +115,6 @@ public class Emails {
     /** @throws NotFoundException if the workspace has no such email (another workspace's looks the same) */
     public Email get(WorkspaceId workspace, EmailId id) {
         return outbox.find(workspace, id).orElseThrow(() -> new NotFoundException("no email " + id));
-    }
-
-    /** The workspace's emails, newest first; the cursor is the last {@code eml_…} id of the previous page. */
-    public Page<Email> list(WorkspaceId workspace, PageRequest page) {
-        List<Email> rows = outbox.list(workspace, page.startingAfter(), page.fetchSize());
-        return Page.fromOverfetch(rows, page);
     }
 
     /**

@@ -1,7 +1,6 @@
 package dev.tandem.workspace;
 
 import java.time.Clock;
-import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
@@ -9,8 +8,6 @@ import dev.tandem.core.Ids;
 import dev.tandem.core.ListPage;
 import dev.tandem.core.ListRequest;
 import dev.tandem.core.ListSort;
-import dev.tandem.core.Page;
-import dev.tandem.core.PageRequest;
 import dev.tandem.workspace.internal.AuditRepository;
 import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.stereotype.Service;
@@ -43,11 +40,6 @@ public class AuditLog {
     public void record(WorkspaceId workspace, Actor actor, String action, String subject, Map<String, ?> details) {
         repository.insert(workspace, new AuditEntry(Ids.newId(), clock.instant(), actor, action, subject,
                 JSON.writeValueAsString(details), clientIp()));
-    }
-
-    public Page<AuditEntry> list(WorkspaceId workspace, PageRequest page) {
-        List<AuditEntry> rows = repository.list(workspace, page.startingAfter(), page.fetchSize());
-        return Page.fromOverfetch(rows, page);
     }
 
     /**

@@ -50,15 +50,6 @@ public class OutboxRepository {
                 .optional();
     }
 
-    /** Newest first; {@code before} is the last id of the previous page (ids grow with time). */
-    public List<Email> list(WorkspaceId workspace, UUID before, int limit) {
-        return jdbc.sql("select " + COLUMNS + " from email_outbox where workspace_id = ?"
-                        + " and (?::uuid is null or id < ?::uuid) order by id desc limit ?")
-                .params(workspace.value(), before, before, limit)
-                .query(OutboxRepository::email)
-                .list();
-    }
-
     /** One page of the workspace's emails in the whitelisted order the request carries. */
     public List<Email> sorted(WorkspaceId workspace, ListRequest page) {
         return jdbc.sql("select " + COLUMNS + " from email_outbox where workspace_id = ? order by " + page.orderBy()

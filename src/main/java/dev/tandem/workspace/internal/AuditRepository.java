@@ -29,20 +29,6 @@ public class AuditRepository {
                 .update();
     }
 
-    /** Newest first; {@code before} is the last id of the previous page (ids grow with time). */
-    public List<AuditEntry> list(WorkspaceId workspace, UUID before, int limit) {
-        return jdbc.sql("select id, occurred_at, actor_kind, actor_id, actor_name, action, subject, details::text, ip"
-                        + " from audit_event where workspace_id = ? and (?::uuid is null or id < ?::uuid)"
-                        + " order by id desc limit ?")
-                .params(workspace.value(), before, before, limit)
-                .query((rs, n) -> new AuditEntry(rs.getObject("id", UUID.class),
-                        rs.getTimestamp("occurred_at").toInstant(),
-                        new Actor(Actor.Kind.valueOf(rs.getString("actor_kind").toUpperCase()),
-                                rs.getObject("actor_id", UUID.class), rs.getString("actor_name")),
-                        rs.getString("action"), rs.getString("subject"), rs.getString("details"), rs.getString("ip")))
-                .list();
-    }
-
     /** One page of the workspace's audit log in the whitelisted order the request carries. */
     public List<AuditEntry> sorted(WorkspaceId workspace, ListRequest page) {
         return jdbc.sql("select id, occurred_at, actor_kind, actor_id, actor_name, action, subject, details::text, ip"
