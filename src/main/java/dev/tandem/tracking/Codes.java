@@ -152,7 +152,6 @@ public class Codes {
         return repository.findCode(workspace, id).orElseThrow(() -> new NotFoundException("no code " + id));
     }
 
-    /** Codes newest first, optionally of one program and/or partner. */
     /** The orders staff may sort a program's codes by: newest first unless asked otherwise; the id breaks ties. */
     public static final ListSort SORTS = ListSort.of("id",
             ListSort.Key.descending("created", "created_at"),
@@ -166,6 +165,7 @@ public class Codes {
                 page -> repository.sortedCodes(workspace, program, page));
     }
 
+    /** Codes newest first, optionally of one program and/or partner (the API's cursor pages). */
     public Page<ReferralCode> page(WorkspaceId workspace, ProgramId program, PartnerId partner, PageRequest page) {
         return Page.fromOverfetch(repository.codePage(workspace, program, partner, page.startingAfter(),
                 page.fetchSize()), page);

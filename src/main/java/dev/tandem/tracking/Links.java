@@ -248,7 +248,12 @@ public class Links {
      * their details than buy at once.
      */
     public String referralPageUrl(Program program, ReferralCode code) {
-        return publicUrl + "/p/" + program.slug() + "/" + code.code();
+        return publicUrl + referralPagePath(program, code);
+    }
+
+    /** The hosted referral page's path, {@code /p/{program}/{code}}: one place for the route both modules name. */
+    public static String referralPagePath(Program program, ReferralCode code) {
+        return "/p/" + program.slug() + "/" + code.code();
     }
 
     /** Where the link sends visitors now: its own destination, or the program's default. */

@@ -7,6 +7,7 @@ import dev.tandem.partner.Partners;
 import dev.tandem.program.Program;
 import dev.tandem.program.Programs;
 import dev.tandem.tracking.CodeKind;
+import dev.tandem.tracking.Links;
 import dev.tandem.tracking.ReferralCode;
 import dev.tandem.tracking.TrackingLookup;
 import dev.tandem.workspace.WorkspaceId;
@@ -45,7 +46,7 @@ class HostedPageInvitations {
 
         /** The page's own address, with the code as the partner has it. */
         public String path() {
-            return "/p/" + program.slug() + "/" + code.code();
+            return Links.referralPagePath(program, code);
         }
     }
 

@@ -74,10 +74,10 @@ class CodeAdminController {
             return "redirect:/admin/programs/" + program + "/codes";
         } catch (InvalidInputException e) {
             FormErrors.reject(errors, e, Map.of());
-            return page(me, program, Codes.SORTS.read(null, null, null), model);
+            return page(me, program, Codes.SORTS.first(), model);
         } catch (ConflictException e) {
             errors.reject("tracking.admin.archived", e.getMessage());
-            return page(me, program, Codes.SORTS.read(null, null, null), model);
+            return page(me, program, Codes.SORTS.first(), model);
         }
     }
 

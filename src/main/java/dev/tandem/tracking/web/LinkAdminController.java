@@ -79,10 +79,10 @@ class LinkAdminController {
             return redirect(program, link.partnerId());
         } catch (InvalidInputException e) {
             FormErrors.reject(errors, e, Map.of());
-            return page(me, program, null, Links.SORTS.read(null, null, null), model);
+            return page(me, program, null, Links.SORTS.first(), model);
         } catch (ConflictException e) {
             errors.reject("tracking.admin.archived", e.getMessage());
-            return page(me, program, null, Links.SORTS.read(null, null, null), model);
+            return page(me, program, null, Links.SORTS.first(), model);
         }
     }
 
