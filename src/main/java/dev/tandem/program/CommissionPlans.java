@@ -123,6 +123,15 @@ public class CommissionPlans {
         return plans.inForce(workspace, tier, at);
     }
 
+    /** {@link #inForce} with the name of the tier it pays (one statement: the commission engine asks per event). */
+    public Optional<InForce> inForceWithTierName(WorkspaceId workspace, TierId tier, Instant at) {
+        return plans.inForceNamed(workspace, tier, at).map(n -> new InForce(n.plan(), n.tierName()));
+    }
+
+    /** A plan version in force and the name of its tier. */
+    public record InForce(CommissionPlan plan, String tierName) {
+    }
+
     /** Versions of the tier that take effect after {@code now}: partners see them before they apply. */
     public List<CommissionPlan> upcoming(WorkspaceId workspace, TierId tier, Instant now) {
         return plans.versions(workspace, tier).stream().filter(p -> p.effectiveFrom().isAfter(now))

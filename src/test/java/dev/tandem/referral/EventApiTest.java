@@ -97,6 +97,38 @@ class EventApiTest extends IntakeBaseTest {
     }
 
     @Test
+    void manyEventsAtOnceAreAllStoredAndRejectedOnesDoNotHoldUpTheOthers() throws Exception {
+        // more senders than the intake stores at once (one per core), half of them refused inside the intake's
+        // transaction: every valid event is stored, every invalid one answered 422, and the intake stays open
+        ProgramFixtures.Setup s = programs.program("Crowd");
+        ProgramFixtures.Member ana = programs.approvedPartner(s, "Ana");
+        String partner = ana.partner().id().toString();
+        CountDownLatch go = new CountDownLatch(1);
+        ExecutorService pool = Executors.newFixedThreadPool(12);
+        List<Future<ApiClient.Answer>> futures = new ArrayList<>();
+        try {
+            for (int i = 0; i < 24; i++) {
+                Map<String, Object> body = event("id", "crowd-" + i, "type", "sale", "amount", i % 2 == 0 ? 1000 : 0,
+                        "currency", "EUR", "partnerId", partner, "customer", customer("crowd-c" + i, null));
+                futures.add(pool.submit(() -> {
+                    go.await();
+                    return send(s, body);
+                }));
+            }
+            go.countDown();
+            for (int i = 0; i < futures.size(); i++) {
+                assertThat(futures.get(i).get(60, TimeUnit.SECONDS).status()).as("event crowd-" + i)
+                        .isEqualTo(i % 2 == 0 ? 201 : 422);
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        assertThat(counts(s.workspace())).containsEntry("conversion_event", 12L).containsEntry("customer", 12L);
+        assertThat(send(s, event("id", "after", "type", "sale", "amount", 500, "currency", "EUR", "partnerId", partner,
+                "customer", customer("after", null))).status()).isEqualTo(201);
+    }
+
+    @Test
     void everyInvalidFieldIsNamedAndNothingIsStored() {
         ProgramFixtures.Setup s = programs.program("Strict");
         ProgramFixtures.Member ana = programs.approvedPartner(s, "Ana");

@@ -190,17 +190,18 @@ class Engine {
             recruited(e.workspaceId(), e.programId(), enrollment.get().introducedBy(), e.partnerId(),
                     () -> partners.get(e.workspaceId(), e.partnerId()), true, e.eventId());
         }
-        Optional<CommissionPlan> inForce = plans.inForce(e.workspaceId(), enrollment.get().tierId(), e.occurredAt());
+        Optional<CommissionPlans.InForce> inForce = plans.inForceWithTierName(e.workspaceId(), enrollment.get().tierId(),
+                e.occurredAt());
         if (inForce.isEmpty()) {
             return;
         }
-        CommissionPlan plan = inForce.get();
+        CommissionPlan plan = inForce.get().plan();
         if (!plan.customerReward().isBlank() && e.referralId() != null && e.customerId() != null) {
             customerRewards.insertOnce(new dev.tandem.commission.CustomerReward(e.workspaceId(), Ids.newId(),
                     e.referralId(), e.programId(), e.partnerId(), e.customerId(), plan.customerReward(),
                     clock.instant(), null, null), plan.id().value());
         }
-        String tierName = programs.tier(e.workspaceId(), e.programId(), plan.tierId()).name();
+        String tierName = inForce.get().tierName();
         // only a sale needs the program: for its currency and its milestones
         Program program = sale ? programs.get(e.workspaceId(), e.programId()) : null;
         if (sale && e.amount() != null && !e.amount().currency().equals(program.currency())) {

@@ -69,6 +69,20 @@ public class PlanRepository {
                 .params(workspace.value(), tier.value(), Sql.ts(at)).query(this::map).optional();
     }
 
+    /** {@link #inForce} with the tier's name, in one statement: the commission engine asks on every event. */
+    public Optional<Named> inForceNamed(WorkspaceId workspace, TierId tier, java.time.Instant at) {
+        return jdbc.sql("select " + COLUMNS.replaceAll("(\\w+)", "p.$1") + ", t.name as tier_name from commission_plan p"
+                        + " join tier t on t.workspace_id = p.workspace_id and t.id = p.tier_id"
+                        + " where p.workspace_id = ? and p.tier_id = ? and p.effective_from <= ?"
+                        + " order by p.effective_from desc, p.version desc limit 1")
+                .params(workspace.value(), tier.value(), Sql.ts(at))
+                .query((rs, row) -> new Named(map(rs, row), rs.getString("tier_name"))).optional();
+    }
+
+    /** A plan version with its tier's name. */
+    public record Named(CommissionPlan plan, String tierName) {
+    }
+
     /** The program's versions of every tier, newest first. */
     public List<CommissionPlan> versionsOfProgram(WorkspaceId workspace, ProgramId program) {
         return jdbc.sql("select " + COLUMNS + " from commission_plan where workspace_id = ? and program_id = ?"
