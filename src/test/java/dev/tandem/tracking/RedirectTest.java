@@ -103,6 +103,8 @@ class RedirectTest extends RedirectTestBase {
             assertThat(response.statusCode()).as(path).isEqualTo(404);
             assertThat(response.body()).as(path).contains("Link not found");
         }
+        // a request line beyond 8 KB is refused before any slug is looked for
+        assertThat(get("/r/" + "a".repeat(9000)).statusCode()).isEqualTo(400);
         // Tomcat itself refuses an encoded NUL or slash in any path (400) before application code runs; the
         // listener finds no slug in them
         for (String path : new String[] {"/r/a%00b%00c", "/r/%2e%2e%2fadmin"}) {

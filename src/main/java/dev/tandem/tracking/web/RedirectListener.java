@@ -8,7 +8,6 @@ import io.netty.buffer.PooledByteBufAllocator;
 import io.netty.buffer.Unpooled;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelFutureListener;
-import io.netty.channel.ChannelHandler;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInitializer;
 import io.netty.channel.ChannelOption;
@@ -29,6 +28,7 @@ import io.netty.handler.codec.http.HttpResponseStatus;
 import io.netty.handler.codec.http.HttpServerCodec;
 import io.netty.handler.codec.http.HttpServerKeepAliveHandler;
 import io.netty.handler.codec.http.HttpVersion;
+import io.netty.handler.timeout.ReadTimeoutHandler;
 import io.netty.util.concurrent.DefaultThreadFactory;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -38,8 +38,8 @@ import org.springframework.context.SmartLifecycle;
  * {@code /r/{slug}} on a port of its own ({@code tandem.redirect.port}): a bare Netty HTTP/1.1
  * server in front of the same {@link Redirect} the servlet filter calls, without Tomcat's request
  * parsing, recycling and valves, which cost most of a redirect's CPU (bench/redirect.sh). One
- * acceptor thread, at most two event-loop threads, keep-alive, pooled buffers, request bodies read
- * and dropped. Forwarded headers are believed from the proxies Tomcat trusts ({@link TrustedProxies}).
+ * acceptor thread, at most two event-loop threads, keep-alive (idle connections closed after 20 s),
+ * 8 KB of request line and of headers at most, pooled buffers, request bodies read and dropped. Forwarded headers are believed from the proxies Tomcat trusts ({@link TrustedProxies}).
  * It stops accepting before the click writer flushes (a higher lifecycle phase), so every click it
  * answered for is written.
  */
@@ -48,6 +48,8 @@ public final class RedirectListener implements SmartLifecycle {
     private static final Logger log = LoggerFactory.getLogger(RedirectListener.class);
     /** Request line and headers each, as Tomcat's default 8 KB. */
     private static final int MAX_HEADER_BYTES = 8192;
+    /** A connection that sends nothing for this long is closed, as Tomcat's keep-alive timeout (20 s). */
+    private static final int IDLE_SECONDS = 20;
 
     private final int requestedPort;
     private final Redirect redirect;
@@ -76,7 +78,6 @@ public final class RedirectListener implements SmartLifecycle {
                 NioIoHandler.newFactory());
         workers = new MultiThreadIoEventLoopGroup(threads, new DefaultThreadFactory("tandem-redirect"),
                 NioIoHandler.newFactory());
-        Handler handler = new Handler();
         try {
             server = new ServerBootstrap().group(acceptor, workers).channel(NioServerSocketChannel.class)
                     .option(ChannelOption.SO_BACKLOG, 1024)
@@ -85,8 +86,9 @@ public final class RedirectListener implements SmartLifecycle {
                     .childHandler(new ChannelInitializer<SocketChannel>() {
                         @Override
                         protected void initChannel(SocketChannel channel) {
-                            channel.pipeline().addLast(new HttpServerCodec(MAX_HEADER_BYTES, MAX_HEADER_BYTES, 8192),
-                                    new HttpServerKeepAliveHandler(), handler);
+                            channel.pipeline().addLast(new ReadTimeoutHandler(IDLE_SECONDS),
+                                    new HttpServerCodec(MAX_HEADER_BYTES, MAX_HEADER_BYTES, 8192),
+                                    new HttpServerKeepAliveHandler(), new Handler());
                         }
                     })
                     .bind(requestedPort).sync().channel();
@@ -130,8 +132,18 @@ public final class RedirectListener implements SmartLifecycle {
         return SmartLifecycle.DEFAULT_PHASE - 2048;
     }
 
-    @ChannelHandler.Sharable
+    /** One per connection: who is at the other end is worked out once, not for each request. */
     private final class Handler extends SimpleChannelInboundHandler<HttpObject> {
+
+        private String peer;
+        private boolean peerTrusted;
+
+        @Override
+        public void channelActive(ChannelHandlerContext ctx) throws Exception {
+            peer = ((InetSocketAddress) ctx.channel().remoteAddress()).getAddress().getHostAddress();
+            peerTrusted = proxies.trusts(peer);
+            super.channelActive(ctx);
+        }
 
         @Override
         protected void channelRead0(ChannelHandlerContext ctx, HttpObject message) {
@@ -149,8 +161,7 @@ public final class RedirectListener implements SmartLifecycle {
             String path = question < 0 ? uri : uri.substring(0, question);
             String query = question < 0 ? null : uri.substring(question + 1);
             HttpHeaders headers = request.headers();
-            String peer = ((InetSocketAddress) ctx.channel().remoteAddress()).getAddress().getHostAddress();
-            TrustedProxies.Client client = proxies.resolve(peer, headers::getAll);
+            TrustedProxies.Client client = proxies.resolve(peer, peerTrusted, headers::getAll);
             Redirect.Response answer = redirect.handle(request.method().name(), path, query, headers::get,
                     client.address(), client.secure());
 

@@ -2,6 +2,7 @@ package dev.tandem.tracking.web;
 
 import java.net.UnknownHostException;
 import java.util.List;
+import java.util.function.Function;
 import java.util.regex.Pattern;
 
 import org.apache.catalina.util.NetMaskSet;
@@ -42,11 +43,21 @@ final class TrustedProxies {
     }
 
     /**
+     * Whether a connection's headers are to be believed at all: asked once per connection, not per request.
+     *
+     * @param peer the address the connection comes from
+     */
+    boolean trusts(String peer) {
+        return enabled && (internal.matches(peer) || trusted.matches(peer));
+    }
+
+    /**
      * @param peer    the address the connection comes from
+     * @param trusted what {@link #trusts} said of it
      * @param headers all values of a request header, by name
      */
-    Client resolve(String peer, java.util.function.Function<String, List<String>> headers) {
-        if (!enabled || !(internal.matches(peer) || trusted.matches(peer))) {
+    Client resolve(String peer, boolean trusted, Function<String, List<String>> headers) {
+        if (!trusted) {
             return new Client(peer, false);
         }
         String address = peer;
@@ -60,7 +71,7 @@ final class TrustedProxies {
                     continue;
                 }
                 address = hop;
-                if (!internal.matches(hop) && !trusted.matches(hop)) {
+                if (!internal.matches(hop) && !this.trusted.matches(hop)) {
                     break;
                 }
             }

@@ -39,4 +39,12 @@ class RedirectListenerConfigurationTest {
             assertThat(listener.port()).isPositive();
         });
     }
+
+    @Test
+    void itStopsAcceptingBeforeTheClickWriterFlushes() {
+        // SmartLifecycle stops higher phases first: every click the listener answered is queued before the writer's last flush
+        context.withPropertyValues("tandem.redirect.port=0").run(app -> assertThat(app.getBean(RedirectListener.class)
+                .getPhase()).isGreaterThan(new dev.tandem.tracking.internal.ClickWriter(null, null, null, 1,
+                java.time.Duration.ZERO).getPhase()));
+    }
 }

@@ -16,6 +16,11 @@ class TrustedProxiesTest {
     private final TrustedProxies proxies = new TrustedProxies(true, BOOT_DEFAULT, null, "X-Forwarded-For",
             "X-Forwarded-Proto", "https");
 
+    private static TrustedProxies.Client resolve(TrustedProxies proxies, String peer,
+            java.util.function.Function<String, List<String>> headers) {
+        return proxies.resolve(peer, proxies.trusts(peer), headers);
+    }
+
     private static java.util.function.Function<String, List<String>> headers(Map<String, List<String>> values) {
         return name -> values.getOrDefault(name, List.of());
     }
@@ -25,9 +30,9 @@ class TrustedProxiesTest {
         var forwarded = headers(Map.of("X-Forwarded-For", List.of("6.6.6.6, 203.0.113.7", "10.0.0.2"),
                 "X-Forwarded-Proto", List.of("https")));
 
-        assertThat(proxies.resolve("127.0.0.1", forwarded)).isEqualTo(new TrustedProxies.Client("203.0.113.7", true));
-        assertThat(proxies.resolve("0:0:0:0:0:0:0:1", forwarded)).isEqualTo(new TrustedProxies.Client("203.0.113.7", true));
-        assertThat(proxies.resolve("192.168.1.9", headers(Map.of("X-Forwarded-For", List.of("10.1.1.1")))))
+        assertThat(resolve(proxies, "127.0.0.1", forwarded)).isEqualTo(new TrustedProxies.Client("203.0.113.7", true));
+        assertThat(resolve(proxies, "0:0:0:0:0:0:0:1", forwarded)).isEqualTo(new TrustedProxies.Client("203.0.113.7", true));
+        assertThat(resolve(proxies, "192.168.1.9", headers(Map.of("X-Forwarded-For", List.of("10.1.1.1")))))
                 .isEqualTo(new TrustedProxies.Client("10.1.1.1", false));
     }
 
@@ -35,20 +40,23 @@ class TrustedProxiesTest {
     void anyoneElsesHeadersAreIgnored() {
         var forged = headers(Map.of("X-Forwarded-For", List.of("1.2.3.4"), "X-Forwarded-Proto", List.of("https")));
 
-        assertThat(proxies.resolve("203.0.113.7", forged)).isEqualTo(new TrustedProxies.Client("203.0.113.7", false));
-        assertThat(new TrustedProxies(false, BOOT_DEFAULT, null, "X-Forwarded-For", "X-Forwarded-Proto", "https")
-                .resolve("127.0.0.1", forged)).isEqualTo(new TrustedProxies.Client("127.0.0.1", false));
+        assertThat(resolve(proxies, "203.0.113.7", forged)).isEqualTo(new TrustedProxies.Client("203.0.113.7", false));
+        assertThat(resolve(new TrustedProxies(false, BOOT_DEFAULT, null, "X-Forwarded-For", "X-Forwarded-Proto", "https"),
+                "127.0.0.1", forged)).isEqualTo(new TrustedProxies.Client("127.0.0.1", false));
     }
 
     @Test
     void httpsMeansEveryHopSaidHttpsAndNamesAreNeverLookedUp() {
-        assertThat(proxies.resolve("127.0.0.1", headers(Map.of("X-Forwarded-Proto", List.of("https, http")))).secure())
+        assertThat(resolve(proxies, "127.0.0.1", headers(Map.of("X-Forwarded-Proto", List.of("https, http")))).secure())
                 .isFalse();
-        assertThat(proxies.resolve("127.0.0.1", headers(Map.of("X-Forwarded-Proto", List.of("HTTPS")))).secure()).isTrue();
+        assertThat(resolve(proxies, "127.0.0.1", headers(Map.of("X-Forwarded-Proto", List.of("HTTPS")))).secure()).isTrue();
         // a name in the list is taken as the visitor, not resolved to see whether it is a proxy
-        assertThat(proxies.resolve("127.0.0.1", headers(Map.of("X-Forwarded-For", List.of("localhost")))).address())
+        assertThat(resolve(proxies, "127.0.0.1", headers(Map.of("X-Forwarded-For", List.of("localhost")))).address())
                 .isEqualTo("localhost");
-        assertThat(new TrustedProxies(true, "127\\.0\\.0\\.1", null, "X-Forwarded-For", "X-Forwarded-Proto", "https")
-                .resolve("127.0.0.1", headers(Map.of("X-Forwarded-For", List.of("9.9.9.9")))).address()).isEqualTo("9.9.9.9");
+        TrustedProxies byPattern = new TrustedProxies(true, "127\\.0\\.0\\.1", null, "X-Forwarded-For",
+                "X-Forwarded-Proto", "https");
+        assertThat(resolve(byPattern, "127.0.0.1", headers(Map.of("X-Forwarded-For", List.of("9.9.9.9")))).address())
+                .isEqualTo("9.9.9.9");
+        assertThat(byPattern.trusts("10.0.0.1")).isFalse();
     }
 }
