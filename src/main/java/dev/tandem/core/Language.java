@@ -12,6 +12,9 @@ public enum Language {
     IT("it", "Italiano"),
     NB("nb", "Norsk bokmål");
 
+    /** The cookie a language picked on a public page ({@code ?lang=}) is remembered in. */
+    public static final String COOKIE = "tandem_lang";
+
     private final String tag;
     private final String nativeName;
 
@@ -31,9 +34,6 @@ public enum Language {
     public Locale locale() {
         return Locale.forLanguageTag(tag);
     }
-
-    /** The cookie a language picked on a public page ({@code ?lang=}) is remembered in. */
-    public static final String COOKIE = "tandem_lang";
 
     /** The language for a tag or locale language ("pt-BR" → PT); Norwegian "no" and "nn" read as Bokmål. */
     public static Optional<Language> fromTag(String tag) {

@@ -4,7 +4,7 @@ import dev.tandem.tracking.internal.ClickRecorder;
 import dev.tandem.tracking.internal.LinkCache;
 import jakarta.servlet.DispatcherType;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
 import org.springframework.boot.tomcat.autoconfigure.TomcatServerProperties;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.MessageSource;
@@ -40,7 +40,7 @@ class RedirectConfiguration {
     }
 
     @Bean
-    @ConditionalOnProperty("tandem.redirect.port")
+    @ConditionalOnExpression("'${tandem.redirect.port:}' != ''") // set and not empty (TANDEM_REDIRECT_PORT=)
     RedirectListener redirectListener(Redirect redirect, @Value("${tandem.redirect.port}") int port,
             TomcatServerProperties tomcat, @Value("${server.forward-headers-strategy:none}") String forwardHeaders) {
         TomcatServerProperties.Remoteip remoteIp = tomcat.getRemoteip();

@@ -28,6 +28,11 @@ class RedirectListenerConfigurationTest {
             assertThat(app).hasBean("redirectFilter");
             assertThat(app).doesNotHaveBean(RedirectListener.class);
         });
+        // an empty TANDEM_REDIRECT_PORT (a compose file's "TANDEM_REDIRECT_PORT=") is no port either
+        context.withPropertyValues("tandem.redirect.port=").run(app -> {
+            assertThat(app).hasNotFailed();
+            assertThat(app).doesNotHaveBean(RedirectListener.class);
+        });
     }
 
     @Test
