@@ -37,7 +37,7 @@ import org.springframework.context.SmartLifecycle;
 /**
  * {@code /r/{slug}} on a port of its own ({@code tandem.redirect.port}): a bare Netty HTTP/1.1
  * server in front of the same {@link Redirect} the servlet filter calls, without Tomcat's request
- * parsing, recycling and valves, which cost most of a redirect's CPU (bench/redirect.sh). One
+ * parsing, recycling and valves (bench/redirect.sh: 46 against 64 us of CPU per redirect in one run). One
  * acceptor thread, at most two event-loop threads, keep-alive (idle connections closed after 20 s),
  * 8 KB of request line and of headers at most, pooled buffers, request bodies read and dropped. Forwarded headers are believed from the proxies Tomcat trusts ({@link TrustedProxies}).
  * It stops accepting before the click writer flushes (a higher lifecycle phase), so every click it
