@@ -12,6 +12,9 @@ public enum Language {
     IT("it", "Italiano"),
     NB("nb", "Norsk bokmål");
 
+    /** The cookie a language picked on a public page ({@code ?lang=}) is remembered in. */
+    public static final String COOKIE = "tandem_lang";
+
     private final String tag;
     private final String nativeName;
 
@@ -40,5 +43,21 @@ public enum Language {
         String language = Locale.forLanguageTag(tag.replace('_', '-')).getLanguage();
         String normalised = language.equals("no") || language.equals("nn") ? "nb" : language;
         return Arrays.stream(values()).filter(l -> l.tag.equals(normalised)).findFirst();
+    }
+
+    /** The best of Tandem's languages in an Accept-Language header (weights respected, q=0 excluded), if any. */
+    public static Optional<Language> fromAcceptLanguage(String header) {
+        if (header == null || header.isBlank()) {
+            return Optional.empty();
+        }
+        try {
+            return Locale.LanguageRange.parse(header).stream()
+                    .filter(range -> range.getWeight() > 0)
+                    .map(range -> fromTag(range.getRange().equals("*") ? null : range.getRange()))
+                    .flatMap(Optional::stream)
+                    .findFirst();
+        } catch (IllegalArgumentException malformed) {
+            return Optional.empty();
+        }
     }
 }

@@ -20,7 +20,7 @@ import org.springframework.web.servlet.LocaleResolver;
  */
 class LanguageResolver implements LocaleResolver {
 
-    static final String COOKIE = "tandem_lang";
+    static final String COOKIE = Language.COOKIE;
 
     @Override
     public Locale resolveLocale(HttpServletRequest request) {
@@ -60,17 +60,6 @@ class LanguageResolver implements LocaleResolver {
     }
 
     static Optional<Language> fromAcceptLanguage(String header) {
-        if (header == null || header.isBlank()) {
-            return Optional.empty();
-        }
-        try {
-            return Locale.LanguageRange.parse(header).stream()
-                    .filter(range -> range.getWeight() > 0)
-                    .map(range -> Language.fromTag(range.getRange().equals("*") ? null : range.getRange()))
-                    .flatMap(Optional::stream)
-                    .findFirst();
-        } catch (IllegalArgumentException malformed) {
-            return Optional.empty();
-        }
+        return Language.fromAcceptLanguage(header);
     }
 }

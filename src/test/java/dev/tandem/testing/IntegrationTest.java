@@ -46,6 +46,8 @@ public abstract class IntegrationTest {
         registry.add("tandem.database.data-dir", DATA_DIR::toString);
         registry.add("tandem.database.clean-data-dir", () -> "true");
         registry.add("tandem.bootstrap.email", () -> "");
+        // the redirect's own listener on a free port, so the redirect tests can run against it as well as Tomcat
+        registry.add("tandem.redirect.port", () -> "0");
     }
 
     /** A browser-like client (cookies, CSRF tokens from forms) for this server. */

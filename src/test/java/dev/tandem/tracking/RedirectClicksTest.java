@@ -95,4 +95,21 @@ class RedirectClicksTest extends RedirectTestBase {
                 .isEqualTo(new ClickCheck.Valid(link.id(), ((ClickCheck.Valid) clickIds.check(link.workspaceId(), mine)).clickedAt()));
         assertThat(awaitClicks(link, 1)).extracting(c -> c.get("is_repeat")).containsExactly(false);
     }
+
+    @Test
+    void theVisitorIsTheAddressALocalProxyForwarded() {
+        Link link = link(scene("Forwarded"), null);
+
+        // the test talks over loopback, a proxy Tandem trusts: X-Forwarded-For names the visitor
+        get("/r/" + link.slug(), "X-Forwarded-For", "203.0.113.9");
+        get("/r/" + link.slug(), "X-Forwarded-For", "198.51.100.1, 203.0.113.9");
+        get("/r/" + link.slug(), "X-Forwarded-For", "203.0.113.10");
+        get("/r/" + link.slug());
+
+        List<Map<String, Object>> clicks = awaitClicks(link, 4);
+        // the same forwarded visitor again is a repeat; another forwarded address, or the proxy itself, is not
+        assertThat(clicks).extracting(c -> c.get("is_repeat")).containsExactly(false, true, false, false);
+        assertThat(List.of(clicks.get(0), clicks.get(2), clicks.get(3)))
+                .extracting(c -> java.util.HexFormat.of().formatHex((byte[]) c.get("visitor_hash"))).doesNotHaveDuplicates();
+    }
 }

@@ -87,6 +87,12 @@ class RedirectTest extends RedirectTestBase {
         assertThat(english.headers().firstValue("Set-Cookie")).isEmpty();
         assertThat(spanish.statusCode()).isEqualTo(404);
         assertThat(spanish.body()).contains("Enlace no encontrado").contains("lang=\"es\"");
+        assertThat(spanish.headers().firstValue("Content-Language")).hasValue("es");
+        assertThat(spanish.headers().firstValue("Content-Security-Policy").orElseThrow()).contains("default-src 'none'");
+        // the page's language links, and the language a public page remembered, win over the browser's
+        assertThat(get("/r/no-such-link?lang=pt", "Accept-Language", "es").body()).contains("<html lang=\"pt\"");
+        assertThat(get("/r/no-such-link", "Accept-Language", "es", "Cookie", "tandem_lang=nb").body())
+                .contains("<html lang=\"nb\"");
     }
 
     @Test
@@ -97,9 +103,12 @@ class RedirectTest extends RedirectTestBase {
             assertThat(response.statusCode()).as(path).isEqualTo(404);
             assertThat(response.body()).as(path).contains("Link not found");
         }
-        // Tomcat itself refuses an encoded NUL or slash in any path (400) before application code runs
+        // a request line beyond 8 KB is refused before any slug is looked for
+        assertThat(get("/r/" + "a".repeat(9000)).statusCode()).isEqualTo(400);
+        // Tomcat itself refuses an encoded NUL or slash in any path (400) before application code runs; the
+        // listener finds no slug in them
         for (String path : new String[] {"/r/a%00b%00c", "/r/%2e%2e%2fadmin"}) {
-            assertThat(get(path).statusCode()).as(path).isEqualTo(400);
+            assertThat(get(path).statusCode()).as(path).isEqualTo(onTomcat() ? 400 : 404);
         }
     }
 
@@ -107,8 +116,15 @@ class RedirectTest extends RedirectTestBase {
     void onlyGetAndHeadRedirect() {
         Link link = link(scene("Methods"), null);
 
-        assertThat(send("POST", "/r/" + link.slug()).statusCode()).isEqualTo(405);
-        assertThat(send("HEAD", "/r/" + link.slug()).statusCode()).isEqualTo(302);
+        HttpResponse<String> post = send("POST", "/r/" + link.slug());
+        HttpResponse<String> head = send("HEAD", "/r/" + link.slug());
+
+        assertThat(post.statusCode()).isEqualTo(405);
+        assertThat(post.headers().firstValue("Allow")).hasValue("GET, HEAD");
+        assertThat(send("DELETE", "/r/" + link.slug()).statusCode()).isEqualTo(405);
+        assertThat(head.statusCode()).isEqualTo(302);
+        assertThat(head.headers().firstValue("Location").orElseThrow()).startsWith("https://acme.test/?tnd_click=");
+        assertThat(head.body()).isEmpty();
     }
 
     @Test

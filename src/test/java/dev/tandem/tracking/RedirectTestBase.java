@@ -16,6 +16,7 @@ import dev.tandem.core.Ids;
 import dev.tandem.testing.IntegrationTest;
 import dev.tandem.testing.ProgramFixtures;
 import dev.tandem.tracking.internal.LinkRepository;
+import dev.tandem.tracking.web.RedirectListener;
 import org.springframework.beans.factory.annotation.Autowired;
 
 import static org.awaitility.Awaitility.await;
@@ -31,6 +32,9 @@ abstract class RedirectTestBase extends IntegrationTest {
     LinkRepository links;
     @Autowired
     ClickIds clickIds;
+    /** On in every integration test (IntegrationTest sets tandem.redirect.port to 0). */
+    @Autowired
+    RedirectListener listener;
 
     private final HttpClient http = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
 
@@ -53,12 +57,25 @@ abstract class RedirectTestBase extends IntegrationTest {
         return link;
     }
 
+    /**
+     * The port the redirect is asked on: Tomcat's (the servlet filter) here; the subclasses named
+     * Listener… run the same tests against the Netty listener.
+     */
+    int redirectPort() {
+        return port;
+    }
+
+    /** Whether the redirect runs behind Tomcat, which refuses some requests before any application code. */
+    boolean onTomcat() {
+        return redirectPort() == port;
+    }
+
     HttpResponse<String> get(String path, String... headers) {
         return send("GET", path, headers);
     }
 
     HttpResponse<String> send(String method, String path, String... headers) {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + redirectPort() + path))
                 .method(method, HttpRequest.BodyPublishers.noBody()).timeout(Duration.ofSeconds(10));
         boolean agent = false;
         for (int i = 0; i < headers.length; i += 2) {

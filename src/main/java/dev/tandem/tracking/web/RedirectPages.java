@@ -1,63 +1,80 @@
 package dev.tandem.tracking.web;
 
-import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 import dev.tandem.core.Language;
-import jakarta.servlet.http.HttpServletRequest;
-import jakarta.servlet.http.HttpServletResponse;
-import org.springframework.web.servlet.LocaleResolver;
-import org.thymeleaf.ITemplateEngine;
-import org.thymeleaf.context.WebContext;
-import org.thymeleaf.web.servlet.JakartaServletWebApplication;
+import org.springframework.context.MessageSource;
+import org.thymeleaf.context.Context;
+import org.thymeleaf.context.IExpressionContext;
+import org.thymeleaf.linkbuilder.StandardLinkBuilder;
+import org.thymeleaf.spring6.SpringTemplateEngine;
+import org.thymeleaf.templatemode.TemplateMode;
+import org.thymeleaf.templateresolver.ClassLoaderTemplateResolver;
 
 /**
- * The redirect's two pages, "no such link" (404) and "link disabled" (410), rendered with
- * Thymeleaf straight from the filter: the redirect runs before Spring MVC and Spring Security, so
- * these rare pages set their own headers and take their language from the application's
- * LocaleResolver themselves (?lang=, the language cookie the other public pages set, then Accept-Language).
+ * The redirect's two pages, "no such link" (404) and "link disabled" (410), rendered to a String
+ * from nothing but the language, so that the servlet filter and the Netty listener answer the same
+ * bytes. Neither runs Spring MVC, so the pages have their own small template engine (the
+ * application's templates and messages; context-relative links get the servlet context path
+ * without a servlet request) and each (page, language) is rendered once.
  */
 final class RedirectPages {
 
-    private static final String CSP = "default-src 'none'; style-src 'self'; img-src 'self'; base-uri 'none';"
-            + " form-action 'none'; frame-ancestors 'none'";
+    /** The two pages and their status. */
+    enum Page {
+        NOT_FOUND(404, "tracking/redirect/not-found"),
+        GONE(410, "tracking/redirect/gone");
 
-    private final ITemplateEngine templates;
-    private final LocaleResolver locales;
-    private volatile JakartaServletWebApplication application;
+        final int status;
+        final String template;
 
-    RedirectPages(ITemplateEngine templates, LocaleResolver locales) {
-        this.templates = templates;
-        this.locales = locales;
-    }
-
-    void notFound(HttpServletRequest request, HttpServletResponse response) throws IOException {
-        render(request, response, HttpServletResponse.SC_NOT_FOUND, "tracking/redirect/not-found");
-    }
-
-    void gone(HttpServletRequest request, HttpServletResponse response) throws IOException {
-        render(request, response, HttpServletResponse.SC_GONE, "tracking/redirect/gone");
-    }
-
-    private void render(HttpServletRequest request, HttpServletResponse response, int status, String template)
-            throws IOException {
-        Locale locale = locales.resolveLocale(request);
-        response.setStatus(status);
-        response.setContentType("text/html;charset=UTF-8");
-        response.setHeader("Cache-Control", "no-store");
-        response.setHeader("Content-Security-Policy", CSP);
-        response.setHeader("X-Content-Type-Options", "nosniff");
-        response.setHeader("Content-Language", locale.toLanguageTag());
-        if ("HEAD".equals(request.getMethod())) {
-            return;
+        Page(int status, String template) {
+            this.status = status;
+            this.template = template;
         }
-        if (application == null) {
-            application = JakartaServletWebApplication.buildApplication(request.getServletContext());
-        }
-        WebContext context = new WebContext(application.buildExchange(request, response), locale,
-                Map.of("languages", List.of(Language.values())));
-        templates.process(template, context, response.getWriter());
+    }
+
+    private final SpringTemplateEngine engine;
+    private final Map<String, String> rendered = new ConcurrentHashMap<>();
+
+    /** @param contextPath the servlet context path ("" at the root) the pages' stylesheet links start with */
+    RedirectPages(MessageSource messages, String contextPath) {
+        ClassLoaderTemplateResolver resolver = new ClassLoaderTemplateResolver();
+        resolver.setPrefix("templates/");
+        resolver.setSuffix(".html");
+        resolver.setTemplateMode(TemplateMode.HTML);
+        resolver.setCharacterEncoding(StandardCharsets.UTF_8.name());
+        engine = new SpringTemplateEngine();
+        engine.setTemplateResolver(resolver);
+        engine.setTemplateEngineMessageSource(messages);
+        engine.setLinkBuilder(new StandardLinkBuilder() {
+            @Override
+            protected String computeContextPath(IExpressionContext context, String base, Map<String, Object> parameters) {
+                return contextPath;
+            }
+        });
+    }
+
+    /** The page in the locale's language (rendered on first use, then kept: it depends on nothing else). */
+    String render(Page page, Locale locale) {
+        return rendered.computeIfAbsent(page.name() + ':' + locale.toLanguageTag(), key -> engine.process(page.template,
+                new Context(locale, Map.of("languages", List.of(Language.values())))));
+    }
+
+    /**
+     * The visitor's language as the application's LocaleResolver picks it for someone not signed in
+     * (nobody is on the redirect): {@code ?lang=}, then the language cookie the public pages set,
+     * then Accept-Language, then English.
+     */
+    static Locale locale(String query, String cookieHeader, String acceptLanguage) {
+        return Language.fromTag(RedirectUrls.parameter(query, "lang"))
+                .or(() -> Language.fromTag(Redirect.cookie(cookieHeader, Language.COOKIE)))
+                .or(() -> Language.fromAcceptLanguage(acceptLanguage))
+                .orElse(Language.EN)
+                .locale();
     }
 }

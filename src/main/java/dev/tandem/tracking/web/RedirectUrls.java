@@ -68,6 +68,24 @@ final class RedirectUrls {
         }
     }
 
+    /** The first value of a query parameter, decoded, or null. */
+    static String parameter(String query, String name) {
+        if (query == null || query.isEmpty()) {
+            return null;
+        }
+        int start = 0;
+        while (start < query.length()) {
+            int amp = query.indexOf('&', start);
+            int end = amp < 0 ? query.length() : amp;
+            if (end > start && nameOf(query, start, end).equals(name)) {
+                int eq = query.indexOf('=', start);
+                return eq >= start && eq < end ? decode(query.substring(eq + 1, end)) : "";
+            }
+            start = end + 1;
+        }
+        return null;
+    }
+
     /**
      * The destination with the visitor's query parameters (a parameter the visitor sent replaces the
      * destination's own of that name) and the click id; the destination's fragment stays last.
@@ -78,7 +96,7 @@ final class RedirectUrls {
         List<String> own = destination.query();
         for (String piece : own) {
             String name = nameOf(piece, 0, piece.length());
-            if (!name.equals(CLICK_PARAMETER) && !sentByVisitor(query, name)) {
+            if (!name.equals(CLICK_PARAMETER) && parameter(query, name) == null) {
                 url.append(separator).append(piece);
                 separator = '&';
             }
@@ -97,22 +115,6 @@ final class RedirectUrls {
         }
         url.append(separator).append(CLICK_PARAMETER).append('=').append(clickId);
         return url.append(destination.fragment()).toString();
-    }
-
-    private static boolean sentByVisitor(String query, String name) {
-        if (query == null || query.isEmpty()) {
-            return false;
-        }
-        int start = 0;
-        while (start < query.length()) {
-            int amp = query.indexOf('&', start);
-            int end = amp < 0 ? query.length() : amp;
-            if (end > start && nameOf(query, start, end).equals(name)) {
-                return true;
-            }
-            start = end + 1;
-        }
-        return false;
     }
 
     // The decoded name of the parameter between start (inclusive) and end (exclusive): a%5Fb=1 gives a_b.

@@ -52,9 +52,26 @@ class RedirectUrlsTest {
 
     @Test
     void theClickCookieIsFoundAmongOthers() {
-        var request = new org.springframework.mock.web.MockHttpServletRequest();
-        request.addHeader("Cookie", "xtnd_click=no; tnd_click=yes; other=1");
+        assertThat(Redirect.cookie("xtnd_click=no; tnd_click=yes; other=1", "tnd_click")).isEqualTo("yes");
+        assertThat(Redirect.cookie("tnd_click=first;tandem_lang=es", "tandem_lang")).isEqualTo("es");
+        assertThat(Redirect.cookie("xtnd_click=no", "tnd_click")).isNull();
+        assertThat(Redirect.cookie(null, "tnd_click")).isNull();
+    }
 
-        assertThat(RedirectFilter.cookie(request)).isEqualTo("yes");
+    @Test
+    void aQueryParameterIsReadDecodedFirstOneWinning() {
+        assertThat(RedirectUrls.parameter("a=1&lang=es&lang=it", "lang")).isEqualTo("es");
+        assertThat(RedirectUrls.parameter("l%61ng=pt-BR", "lang")).isEqualTo("pt-BR");
+        assertThat(RedirectUrls.parameter("xlang=es&lang", "lang")).isEmpty();
+        assertThat(RedirectUrls.parameter("xlang=es", "lang")).isNull();
+        assertThat(RedirectUrls.parameter(null, "lang")).isNull();
+    }
+
+    @Test
+    void thePagesLanguageIsTheOneAskedForThenTheRememberedOneThenTheBrowsers() {
+        assertThat(RedirectPages.locale("lang=nb", "tandem_lang=es", "it")).isEqualTo(java.util.Locale.forLanguageTag("nb"));
+        assertThat(RedirectPages.locale(null, "a=b; tandem_lang=es", "it")).isEqualTo(java.util.Locale.forLanguageTag("es"));
+        assertThat(RedirectPages.locale("lang=xx", null, "fr, pt-BR;q=0.9")).isEqualTo(java.util.Locale.forLanguageTag("pt"));
+        assertThat(RedirectPages.locale(null, null, "fr")).isEqualTo(java.util.Locale.ENGLISH);
     }
 }
