@@ -74,8 +74,8 @@ export BENCH_KEY=$key BENCH_CODE=$code BENCH_CLICKS=$clicks
 run() { wrk -t2 -c32 -d"$1s" --latency -s bench/events.lua "$base/api/v1/events"; }
 summary() { awk '/Requests\/sec/ {rps=$2} /^ +50%/ {p50=$2} /^ +99%/ {p99=$2} /Non-2xx/ {bad=$5} END {print rps, p50, p99, bad+0}'; }
 
-# 30 s, as for the redirect: with 5 s of warm-up the JIT compilers took 4 in 10 of the JVM's CPU samples over the run
-BENCH_RUN=warm run "${BENCH_WARMUP:-30}" >/dev/null
+# 120 s: with 5 s of warm-up the JIT compilers took 4 in 10 of the JVM's CPU samples, with 30 s still 15–24%
+BENCH_RUN=warm run "${BENCH_WARMUP:-120}" >/dev/null
 settle
 warm=$(sql "select count(*) from conversion_event")
 # reference measured in the same run on the same server: the liveness probe (no security, no database)
