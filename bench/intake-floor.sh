@@ -53,6 +53,8 @@ statement() {
          else column_name end, ', ' order by ordinal_position) || ' from src_$1;'
     from information_schema.columns where table_schema = 'public' and table_name = '$1'"
 }
+# made once; psql puts each copy's number in for :'copy' as it reads the file
+inserts=$(for t in $tables; do statement "$t"; done)
 {
   echo '\set ON_ERROR_STOP 1'
   for t in $tables; do echo "create temp table src_$t as select * from $t;"; done
@@ -63,7 +65,7 @@ statement() {
   for k in $(seq 1 "$copies"); do
     echo "\\set copy c$k"
     echo 'begin;'
-    for t in $tables; do statement "$t"; done
+    echo "$inserts"
     echo 'commit;'
   done
   echo '\timing off'

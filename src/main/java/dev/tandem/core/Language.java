@@ -45,6 +45,16 @@ public enum Language {
         return Arrays.stream(values()).filter(l -> l.tag.equals(normalised)).findFirst();
     }
 
+    /**
+     * The language for someone not signed in: the one asked for ({@code ?lang=}), else the one the
+     * language cookie remembers, else the best of Accept-Language, else English.
+     *
+     * @param asked the {@code lang} parameter, the {@link #COOKIE} value and the Accept-Language header; each may be null
+     */
+    public static Language forVisitor(String asked, String remembered, String acceptLanguage) {
+        return fromTag(asked).or(() -> fromTag(remembered)).or(() -> fromAcceptLanguage(acceptLanguage)).orElse(EN);
+    }
+
     /** The best of Tandem's languages in an Accept-Language header (weights respected, q=0 excluded), if any. */
     public static Optional<Language> fromAcceptLanguage(String header) {
         if (header == null || header.isBlank()) {

@@ -125,7 +125,7 @@ public class CommissionPlans {
 
     /** {@link #inForce} with the name of the tier it pays (one statement: the commission engine asks per event). */
     public Optional<InForce> inForceWithTierName(WorkspaceId workspace, TierId tier, Instant at) {
-        return plans.inForceNamed(workspace, tier, at).map(n -> new InForce(n.plan(), n.tierName()));
+        return plans.inForceNamed(workspace, tier, at);
     }
 
     /** A plan version in force and the name of its tier. */

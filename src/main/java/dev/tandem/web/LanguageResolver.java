@@ -20,21 +20,17 @@ import org.springframework.web.servlet.LocaleResolver;
  */
 class LanguageResolver implements LocaleResolver {
 
-    static final String COOKIE = Language.COOKIE;
-
     @Override
     public Locale resolveLocale(HttpServletRequest request) {
         return chosenBySignedInUser()
-                .or(() -> Language.fromTag(request.getParameter("lang")))
-                .or(() -> fromCookie(request))
-                .or(() -> fromAcceptLanguage(request.getHeader("Accept-Language")))
-                .orElse(Language.EN)
+                .orElseGet(() -> Language.forVisitor(request.getParameter("lang"), fromCookie(request),
+                        request.getHeader("Accept-Language")))
                 .locale();
     }
 
     @Override
     public void setLocale(HttpServletRequest request, HttpServletResponse response, Locale locale) {
-        Cookie cookie = new Cookie(COOKIE, locale == null ? "" : locale.toLanguageTag());
+        Cookie cookie = new Cookie(Language.COOKIE, locale == null ? "" : locale.toLanguageTag());
         cookie.setPath("/");
         cookie.setHttpOnly(true);
         cookie.setMaxAge(locale == null ? 0 : 365 * 24 * 3600);
@@ -50,16 +46,12 @@ class LanguageResolver implements LocaleResolver {
         return Optional.empty();
     }
 
-    private static Optional<Language> fromCookie(HttpServletRequest request) {
+    private static String fromCookie(HttpServletRequest request) {
         Cookie[] cookies = request.getCookies();
         if (cookies == null) {
-            return Optional.empty();
+            return null;
         }
-        return Arrays.stream(cookies).filter(c -> COOKIE.equals(c.getName())).findFirst()
-                .flatMap(c -> Language.fromTag(c.getValue()));
-    }
-
-    static Optional<Language> fromAcceptLanguage(String header) {
-        return Language.fromAcceptLanguage(header);
+        return Arrays.stream(cookies).filter(c -> Language.COOKIE.equals(c.getName())).findFirst()
+                .map(Cookie::getValue).orElse(null);
     }
 }

@@ -125,28 +125,28 @@ class LanguageTest extends IntegrationTest {
 
     @Test
     void acceptLanguageWeightsDecideNotTheOrder() {
-        assertThat(LanguageResolver.fromAcceptLanguage("fr;q=1, es;q=0.8")).contains(Language.ES);
-        assertThat(LanguageResolver.fromAcceptLanguage("es;q=0.5, it;q=0.9")).contains(Language.IT);
-        assertThat(LanguageResolver.fromAcceptLanguage("fr, pt-BR;q=0.9, es;q=0.8")).contains(Language.PT);
-        assertThat(LanguageResolver.fromAcceptLanguage("en-US,en;q=0.9,es;q=0.8")).contains(Language.EN);
+        assertThat(Language.fromAcceptLanguage("fr;q=1, es;q=0.8")).contains(Language.ES);
+        assertThat(Language.fromAcceptLanguage("es;q=0.5, it;q=0.9")).contains(Language.IT);
+        assertThat(Language.fromAcceptLanguage("fr, pt-BR;q=0.9, es;q=0.8")).contains(Language.PT);
+        assertThat(Language.fromAcceptLanguage("en-US,en;q=0.9,es;q=0.8")).contains(Language.EN);
     }
 
     @Test
     void acceptLanguageReadsNorwegianVariantsAsBokmal() {
-        assertThat(LanguageResolver.fromAcceptLanguage("no")).contains(Language.NB);
-        assertThat(LanguageResolver.fromAcceptLanguage("nn-NO")).contains(Language.NB);
-        assertThat(LanguageResolver.fromAcceptLanguage("nb-NO,nb;q=0.9")).contains(Language.NB);
+        assertThat(Language.fromAcceptLanguage("no")).contains(Language.NB);
+        assertThat(Language.fromAcceptLanguage("nn-NO")).contains(Language.NB);
+        assertThat(Language.fromAcceptLanguage("nb-NO,nb;q=0.9")).contains(Language.NB);
     }
 
     @Test
     void acceptLanguageWithoutASpokenLanguageGivesNothing() {
-        assertThat(LanguageResolver.fromAcceptLanguage(null)).isEmpty();
-        assertThat(LanguageResolver.fromAcceptLanguage("")).isEmpty();
-        assertThat(LanguageResolver.fromAcceptLanguage("  ")).isEmpty();
-        assertThat(LanguageResolver.fromAcceptLanguage("fr, de;q=0.5")).isEmpty();
-        assertThat(LanguageResolver.fromAcceptLanguage("*")).isEmpty();
-        assertThat(LanguageResolver.fromAcceptLanguage("es;q=0")).as("q=0 means 'not this one'").isEmpty();
-        assertThat(LanguageResolver.fromAcceptLanguage("!!not a header;;q=x")).isEmpty();
+        assertThat(Language.fromAcceptLanguage(null)).isEmpty();
+        assertThat(Language.fromAcceptLanguage("")).isEmpty();
+        assertThat(Language.fromAcceptLanguage("  ")).isEmpty();
+        assertThat(Language.fromAcceptLanguage("fr, de;q=0.5")).isEmpty();
+        assertThat(Language.fromAcceptLanguage("*")).isEmpty();
+        assertThat(Language.fromAcceptLanguage("es;q=0")).as("q=0 means 'not this one'").isEmpty();
+        assertThat(Language.fromAcceptLanguage("!!not a header;;q=x")).isEmpty();
     }
 
     /** A text as the messages file has it, formatted and HTML-escaped the way Thymeleaf writes it into a page. */

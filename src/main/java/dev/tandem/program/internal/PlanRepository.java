@@ -11,6 +11,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import com.fasterxml.jackson.annotation.JsonAutoDetect;
 import com.fasterxml.jackson.annotation.PropertyAccessor;
 import dev.tandem.program.CommissionPlan;
+import dev.tandem.program.CommissionPlans;
 import dev.tandem.program.PlanId;
 import dev.tandem.program.ProgramId;
 import dev.tandem.program.TierId;
@@ -64,23 +65,17 @@ public class PlanRepository {
 
     /** The version in force for the tier at {@code at}: the latest effective by then (the highest version on a tie). */
     public Optional<CommissionPlan> inForce(WorkspaceId workspace, TierId tier, java.time.Instant at) {
-        return jdbc.sql("select " + COLUMNS + " from commission_plan where workspace_id = ? and tier_id = ?"
-                        + " and effective_from <= ? order by effective_from desc, version desc limit 1")
-                .params(workspace.value(), tier.value(), Sql.ts(at)).query(this::map).optional();
+        return inForceNamed(workspace, tier, at).map(CommissionPlans.InForce::plan);
     }
 
     /** {@link #inForce} with the tier's name, in one statement: the commission engine asks on every event. */
-    public Optional<Named> inForceNamed(WorkspaceId workspace, TierId tier, java.time.Instant at) {
+    public Optional<CommissionPlans.InForce> inForceNamed(WorkspaceId workspace, TierId tier, java.time.Instant at) {
         return jdbc.sql("select " + COLUMNS.replaceAll("(\\w+)", "p.$1") + ", t.name as tier_name from commission_plan p"
                         + " join tier t on t.workspace_id = p.workspace_id and t.id = p.tier_id"
                         + " where p.workspace_id = ? and p.tier_id = ? and p.effective_from <= ?"
                         + " order by p.effective_from desc, p.version desc limit 1")
                 .params(workspace.value(), tier.value(), Sql.ts(at))
-                .query((rs, row) -> new Named(map(rs, row), rs.getString("tier_name"))).optional();
-    }
-
-    /** A plan version with its tier's name. */
-    public record Named(CommissionPlan plan, String tierName) {
+                .query((rs, row) -> new CommissionPlans.InForce(map(rs, row), rs.getString("tier_name"))).optional();
     }
 
     /** The program's versions of every tier, newest first. */

@@ -65,16 +65,9 @@ final class RedirectPages {
                 new Context(locale, Map.of("languages", List.of(Language.values())))));
     }
 
-    /**
-     * The visitor's language as the application's LocaleResolver picks it for someone not signed in
-     * (nobody is on the redirect): {@code ?lang=}, then the language cookie the public pages set,
-     * then Accept-Language, then English.
-     */
+    /** The visitor's language, by the rule the application's LocaleResolver uses for anyone not signed in. */
     static Locale locale(String query, String cookieHeader, String acceptLanguage) {
-        return Language.fromTag(RedirectUrls.parameter(query, "lang"))
-                .or(() -> Language.fromTag(Redirect.cookie(cookieHeader, Language.COOKIE)))
-                .or(() -> Language.fromAcceptLanguage(acceptLanguage))
-                .orElse(Language.EN)
-                .locale();
+        return Language.forVisitor(RedirectUrls.parameter(query, "lang"), Redirect.cookie(cookieHeader, Language.COOKIE),
+                acceptLanguage).locale();
     }
 }
