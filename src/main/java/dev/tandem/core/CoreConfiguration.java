@@ -7,6 +7,8 @@ import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 
 import org.springframework.context.annotation.Bean;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.context.annotation.Configuration;
 
 /**
@@ -19,6 +21,16 @@ class CoreConfiguration {
     @Bean
     Clock clock() {
         return new MicrosecondClock();
+    }
+
+    /** The application's one way to PostgreSQL: every statement first writes what {@link WriteBehind} holds, if it could see it. */
+    @Bean
+    JdbcClient jdbcClient(NamedParameterJdbcTemplate template, WriteBehind writeBehind) {
+        JdbcClient plain = JdbcClient.create(template);
+        return sql -> {
+            writeBehind.beforeStatement(sql);
+            return plain.sql(sql);
+        };
     }
 
     /**

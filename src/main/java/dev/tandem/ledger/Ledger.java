@@ -27,9 +27,11 @@ import org.springframework.transaction.annotation.Transactional;
 public class Ledger {
 
     private final JdbcClient jdbc;
+    private final dev.tandem.core.WriteBehind writeBehind;
 
-    Ledger(JdbcClient jdbc) {
+    Ledger(JdbcClient jdbc, dev.tandem.core.WriteBehind writeBehind) {
         this.jdbc = jdbc;
+        this.writeBehind = writeBehind;
     }
 
     /**
@@ -43,6 +45,20 @@ public class Ledger {
             return false;
         }
         String currency = amount.currency().getCurrencyCode();
+        if (writeBehind.holding()) {
+            // held with the intake's other rows; a source posted before fails the whole group, which then goes one by one
+            UUID entry = Ids.newId();
+            writeBehind.insert("ledger_entry", "insert into ledger_entry (workspace_id, id, source_key, description,"
+                    + " occurred_at) values (?, ?, ?, ?, ?)", workspace.value(), entry, sourceKey, description,
+                    Timestamp.from(at));
+            String posting = "insert into ledger_posting (workspace_id, entry_id, line, account, partner_id, currency,"
+                    + " amount) values (?, ?, ?, ?, ?, ?, ?)";
+            writeBehind.insert("ledger_posting", posting, workspace.value(), entry, 1, from.code(), partner.value(),
+                    currency, -amount.amount());
+            writeBehind.insert("ledger_posting", posting, workspace.value(), entry, 2, to.code(), partner.value(),
+                    currency, amount.amount());
+            return true;
+        }
         // one statement: the entry, and its two postings only if the entry is new
         return jdbc.sql("with entry as (insert into ledger_entry (workspace_id, id, source_key, description, occurred_at)"
                         + " values (?, ?, ?, ?, ?) on conflict (workspace_id, source_key) do nothing returning workspace_id, id)"

@@ -5,7 +5,6 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Arrays;
 import java.util.List;
-import java.util.concurrent.Semaphore;
 
 import dev.tandem.core.ConflictException;
 import dev.tandem.core.FieldProblem;
@@ -14,10 +13,10 @@ import dev.tandem.core.Sha256;
 import dev.tandem.partner.PartnerId;
 import dev.tandem.referral.internal.EventRepository;
 import dev.tandem.referral.internal.Assignment;
+import dev.tandem.referral.internal.IntakeGroups;
 import dev.tandem.referral.internal.Recorder;
 import dev.tandem.workspace.Actor;
 import dev.tandem.workspace.WorkspaceId;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
@@ -46,19 +45,11 @@ public class Intake {
     private final Referrals referrals;
     private final TransactionTemplate transaction;
     private final Clock clock;
-    /**
-     * How many events this node stores at once. Storing one is CPU work in this JVM and in PostgreSQL
-     * with no waiting between statements, so more concurrent transactions than cores only add lock and
-     * context-switch work (bench/events.sh: 32 at once cost 10.9 ms of CPU per event, 2 at once 7.5 ms).
-     * Requests beyond it wait their turn in order; the rest of the request (reading the body, security,
-     * writing the answer) still runs in parallel.
-     */
-    private final Semaphore writers;
+    private final IntakeGroups groups;
 
     Intake(Recorder recorder, Assignment assignment, EventRepository events, Referrals referrals,
-            PlatformTransactionManager transactions, Clock clock,
-            @Value("${tandem.intake.concurrency:0}") int concurrency) {
-        this.writers = new Semaphore(concurrency > 0 ? concurrency : Runtime.getRuntime().availableProcessors(), true);
+            PlatformTransactionManager transactions, Clock clock, IntakeGroups groups) {
+        this.groups = groups;
         this.recorder = recorder;
         this.assignment = assignment;
         this.events = events;
@@ -114,12 +105,8 @@ public class Intake {
         byte[] fingerprint = Sha256.of(CANONICAL.writeValueAsString(input));
         Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
         Recorder.Outcome outcome;
-        // a caller with a transaction of its own (it may hold locks a writer waits for) is never made to wait
-        boolean queued = !TransactionSynchronizationManager.isActualTransactionActive();
-        if (queued) {
-            writers.acquireUninterruptibly();
-        }
-        try {
+        if (TransactionSynchronizationManager.isActualTransactionActive()) {
+            // a caller with a transaction of its own (it may hold locks a group waits for) stores in it, at once
             outcome = transaction.execute(status -> {
                 Recorder.Outcome o = recorder.record(workspace, by, input, source, fingerprint, now, earlier);
                 if (o instanceof Recorder.Outcome.LostRace) {
@@ -127,10 +114,8 @@ public class Intake {
                 }
                 return o;
             });
-        } finally {
-            if (queued) {
-                writers.release();
-            }
+        } else {
+            outcome = groups.store(new IntakeGroups.Work(workspace, by, input, source, fingerprint, now, earlier));
         }
         if (outcome instanceof Recorder.Outcome.LostRace) {
             // a twin without customer or sale to lock on was stored while this one was being worked out

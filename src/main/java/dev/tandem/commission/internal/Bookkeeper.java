@@ -25,8 +25,11 @@ public class Bookkeeper {
     private final Ledger ledger;
     private final ApplicationEventPublisher events;
     private final Clock clock;
+    private final dev.tandem.core.WriteBehind writeBehind;
 
-    Bookkeeper(CommissionRepository commissions, Ledger ledger, ApplicationEventPublisher events, Clock clock) {
+    Bookkeeper(CommissionRepository commissions, Ledger ledger, ApplicationEventPublisher events, Clock clock,
+            dev.tandem.core.WriteBehind writeBehind) {
+        this.writeBehind = writeBehind;
         this.commissions = commissions;
         this.ledger = ledger;
         this.events = events;
@@ -39,6 +42,9 @@ public class Bookkeeper {
         if (change == null) {
             return false;
         }
+        if (c.eventId() != null) {
+            made().computeIfAbsent(c.eventId(), e -> new java.util.ArrayList<>()).add(c);
+        }
         if (c.cash()) {
             ledger.move(c.workspaceId(), "commission:" + c.id().value() + ":" + change, c.kind().code() + " "
                     + c.id(), c.createdAt(), c.partnerId(), c.amount(), Account.COMMISSION_EXPENSE, c.status().account());
@@ -46,6 +52,16 @@ public class Bookkeeper {
         events.publishEvent(new CommissionChanged(c.workspaceId(), c.id(), c.programId(), c.partnerId(), null,
                 c.status(), c.amount(), reason));
         return true;
+    }
+
+    /**
+     * The commissions made for each event while rows are held (an empty map otherwise, forgotten): its
+     * answer is built from them rather than read back. Null for an event whose commissions also changed.
+     */
+    java.util.Map<EventId, java.util.List<Commission>> made() {
+        java.util.Map<EventId, java.util.List<Commission>> made = writeBehind.attribute(Bookkeeper.class,
+                java.util.HashMap::new);
+        return made == null ? new java.util.HashMap<>() : made;
     }
 
     /**
@@ -68,6 +84,10 @@ public class Bookkeeper {
         if (!c.status().canBecome(to)) {
             throw new ConflictException("commission " + c.id() + " is " + c.status().code() + " and cannot become "
                     + to.code());
+        }
+        if (cause != null && writeBehind.holding()) {
+            // the event's answer must show this change: read back, not taken from what was made
+            made().put(cause, null);
         }
         if (!commissions.setStatus(c.workspaceId(), c.id(), c.status(), to, payout)) {
             throw new ConflictException("commission " + c.id() + " changed meanwhile");

@@ -39,8 +39,10 @@ public class CommissionRepository {
             + " explanation, occurred_at, available_at, created_at, payout_id, explanation_parts";
 
     private final JdbcClient jdbc;
+    private final dev.tandem.core.WriteBehind writeBehind;
 
-    CommissionRepository(JdbcClient jdbc) {
+    CommissionRepository(JdbcClient jdbc, dev.tandem.core.WriteBehind writeBehind) {
+        this.writeBehind = writeBehind;
         this.jdbc = jdbc;
     }
 
@@ -55,6 +57,23 @@ public class CommissionRepository {
      */
     public UUID insert(Commission c, String sourceKey, Integer ruleIndex, String reason, Actor by) {
         UUID change = Ids.newId();
+        if (writeBehind.holding()) {
+            // held with the intake's other rows; a source paid for before fails the whole group, which then goes one by one
+            writeBehind.insert("commission", "insert into commission (" + COLUMNS + ", source_key, rule_index) values"
+                            + " (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?, ?)",
+                    c.workspaceId().value(), c.id().value(), c.programId().value(), c.partnerId().value(),
+                    v(c.customerId()), v(c.referralId()), v(c.eventId()), c.kind().code(), v(c.reverses()),
+                    c.trigger() == null ? null : c.trigger().code(), v(c.planId()), c.amount().amount(),
+                    c.amount().currency().getCurrencyCode(), c.baseAmount(), c.rewardKind().code(),
+                    ts(c.fulfilledAt()), c.status().code(), c.explanation(), ts(c.occurredAt()),
+                    ts(c.availableAt()), ts(c.createdAt()), c.payoutId(), c.explanationParts(), sourceKey, ruleIndex);
+            writeBehind.insert("commission_status_change", "insert into commission_status_change (workspace_id, id,"
+                            + " commission_id, from_status, to_status, reason, event_id, actor_kind, actor_id, actor_name,"
+                            + " occurred_at) values (?, ?, ?, null, ?, ?, ?, ?, ?, ?, ?)",
+                    c.workspaceId().value(), change, c.id().value(), c.status().code(), reason == null ? "" : reason,
+                    v(c.eventId()), by.kind().name().toLowerCase(), by.id(), by.name(), ts(c.createdAt()));
+            return change;
+        }
         int rows = jdbc.sql("with made as (insert into commission (" + COLUMNS + ", source_key, rule_index) values"
                         + " (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?, ?)"
                         + " on conflict (workspace_id, source_key) do nothing returning workspace_id, id, status, created_at)"

@@ -28,11 +28,22 @@ public class CustomerBook {
     }
 
     public Resolved resolve(WorkspaceId workspace, CheckedEvent.CustomerKey key, Instant now) {
+        return resolve(workspace, key, now, null);
+    }
+
+    /** A key looked up beforehand (see {@link CustomerRepository#byExternalIdOrEmail(java.util.List, java.util.List, java.util.List)}) and what it found. */
+    public record Looked(String externalId, String email, Customer found) {
+    }
+
+    /** @param looked the customer looked up beforehand with the same key, or null to look now */
+    public Resolved resolve(WorkspaceId workspace, CheckedEvent.CustomerKey key, Instant now, Looked looked) {
         if (key == null) {
             return new Resolved(null, false);
         }
         // an email shared by a customer the business knows under another id is another customer
-        Optional<Customer> found = customers.byExternalIdOrEmail(workspace, key.externalId(), key.email());
+        Optional<Customer> found = looked != null && Objects.equals(looked.externalId(), key.externalId())
+                && Objects.equals(looked.email(), key.email()) ? Optional.ofNullable(looked.found())
+                : customers.byExternalIdOrEmail(workspace, key.externalId(), key.email());
         if (found.isPresent()) {
             return new Resolved(update(found.get(), key), true);
         }

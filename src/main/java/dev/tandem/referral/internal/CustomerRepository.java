@@ -21,8 +21,10 @@ public class CustomerRepository {
     private static final String COLUMNS = "workspace_id, id, external_id, email, name, company, created_at";
 
     private final JdbcClient jdbc;
+    private final dev.tandem.core.WriteBehind writeBehind;
 
-    CustomerRepository(JdbcClient jdbc) {
+    CustomerRepository(JdbcClient jdbc, dev.tandem.core.WriteBehind writeBehind) {
+        this.writeBehind = writeBehind;
         this.jdbc = jdbc;
     }
 
@@ -50,8 +52,32 @@ public class CustomerRepository {
                 .query(CustomerRepository::map).optional();
     }
 
+    /**
+     * {@link #byExternalIdOrEmail} for many keys in one statement: the customer for each (workspace,
+     * externalId, email), in the order given, null where none.
+     */
+    public java.util.List<Customer> byExternalIdOrEmail(java.util.List<java.util.UUID> workspaces,
+            java.util.List<String> externalIds, java.util.List<String> emails) {
+        Customer[] found = new Customer[workspaces.size()];
+        jdbc.sql("select k.n, c.* from unnest(?::uuid[], ?::text[], ?::text[]) with ordinality as k (ws, ext, mail, n)"
+                        + " join lateral (select " + COLUMNS + " from customer where workspace_id = k.ws and (external_id = k.ext"
+                        + " or (email = k.mail and (external_id is null or k.ext is null)))"
+                        + " order by (external_id is not distinct from k.ext) desc, created_at, id limit 1) c on true")
+                .params(workspaces.stream().map(java.util.UUID::toString).toArray(String[]::new),
+                        externalIds.toArray(String[]::new), emails.toArray(String[]::new))
+                .query((rs, row) -> found[(int) rs.getLong("n") - 1] = map(rs, row)).list();
+        return java.util.Arrays.asList(found);
+    }
+
     /** False when another request created a customer with this external id first. */
     public boolean insert(Customer c) {
+        if (writeBehind.holding()) {
+            // held with the intake's other rows: a twin made meanwhile fails the whole group, which then goes one by one
+            writeBehind.insert("customer", "insert into customer (" + COLUMNS + ") values (?, ?, ?, ?, ?, ?, ?)",
+                    c.workspaceId().value(), c.id().value(), c.externalId(), c.email(), c.name(), c.company(),
+                    ts(c.createdAt()));
+            return true;
+        }
         return jdbc.sql("insert into customer (" + COLUMNS + ") values (?, ?, ?, ?, ?, ?, ?) on conflict do nothing")
                 .params(c.workspaceId().value(), c.id().value(), c.externalId(), c.email(), c.name(), c.company(),
                         ts(c.createdAt()))

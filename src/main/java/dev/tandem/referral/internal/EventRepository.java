@@ -37,8 +37,10 @@ public class EventRepository {
             + " as metadata, attribution::text as attribution, source";
 
     private final JdbcClient jdbc;
+    private final dev.tandem.core.WriteBehind writeBehind;
 
-    EventRepository(JdbcClient jdbc) {
+    EventRepository(JdbcClient jdbc, dev.tandem.core.WriteBehind writeBehind) {
+        this.writeBehind = writeBehind;
         this.jdbc = jdbc;
     }
 
@@ -65,7 +67,7 @@ public class EventRepository {
         if (key == null) {
             return byExternalId(workspace, externalId);
         }
-        long hash = java.nio.ByteBuffer.wrap(dev.tandem.core.Sha256.of(workspace.value() + ":" + key)).getLong();
+        long hash = lock(workspace, key);
         return jdbc.sql("select e.id, e.payload_sha256, e.answer::text as answer from (select pg_advisory_xact_lock(?)) l"
                         + " left join conversion_event e on e.workspace_id = ? and e.external_id = ?")
                 .params(hash, workspace.value(), externalId)
@@ -88,18 +90,64 @@ public class EventRepository {
      * same text), or empty when an event with this external id exists already (a twin won).
      */
     public Optional<String> insert(ConversionEvent e, Extras x) {
-        return jdbc.sql("insert into conversion_event (workspace_id, id, external_id, type, occurred_at, received_at,"
-                        + " program_id, customer_id, referral_id, partner_id, link_id, amount, currency, recurring,"
-                        + " refund_of, click_token, code, partner_hint, metadata, payload_sha256, attribution, answer,"
-                        + " source) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?, ?::jsonb,"
-                        + " ?::jsonb, ?) on conflict (workspace_id, external_id) do nothing returning answer::text")
-                .params(e.workspaceId().value(), e.id().value(), e.externalId(), e.type().code(), ts(e.occurredAt()),
-                        ts(e.receivedAt()), value(e.programId()), value(e.customerId()), value(e.referralId()),
-                        value(e.partnerId()), value(e.linkId()), e.amount() == null ? null : e.amount().amount(),
-                        e.amount() == null ? null : e.amount().currency().getCurrencyCode(), e.recurring(),
-                        value(e.refundOf()), x.clickToken(), x.code(), x.partnerHint(), e.metadataJson(),
-                        x.payloadSha256(), AttributionJson.write(e.attribution()), x.answer(), e.source().code())
-                .query(String.class).optional();
+        String insert = "insert into conversion_event (workspace_id, id, external_id, type, occurred_at, received_at,"
+                + " program_id, customer_id, referral_id, partner_id, link_id, amount, currency, recurring,"
+                + " refund_of, click_token, code, partner_hint, metadata, payload_sha256, attribution, answer,"
+                + " source) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?, ?::jsonb,"
+                + " ?::jsonb, ?)";
+        Object[] params = {e.workspaceId().value(), e.id().value(), e.externalId(), e.type().code(),
+                ts(e.occurredAt()), ts(e.receivedAt()), value(e.programId()), value(e.customerId()),
+                value(e.referralId()), value(e.partnerId()), value(e.linkId()),
+                e.amount() == null ? null : e.amount().amount(),
+                e.amount() == null ? null : e.amount().currency().getCurrencyCode(), e.recurring(),
+                value(e.refundOf()), x.clickToken(), x.code(), x.partnerHint(), e.metadataJson(),
+                x.payloadSha256(), AttributionJson.write(e.attribution()), x.answer(), e.source().code()};
+        if (writeBehind.holding()) {
+            // held with the intake's other rows; the answer as stored is read once they are written (answers)
+            writeBehind.insert("conversion_event", insert, params);
+            return Optional.of(x.answer());
+        }
+        return jdbc.sql(insert + " on conflict (workspace_id, external_id) do nothing returning answer::text")
+                .params(params).query(String.class).optional();
+    }
+
+    /** The answers as stored (as jsonb writes them) of these events, by event id. */
+    public java.util.Map<UUID, String> answers(List<ConversionEvent> events) {
+        java.util.Map<UUID, String> answers = new java.util.HashMap<>();
+        jdbc.sql("select e.id, e.answer::text as answer from unnest(?::uuid[], ?::uuid[]) as k (ws, id)"
+                        + " join conversion_event e on e.workspace_id = k.ws and e.id = k.id")
+                .params(events.stream().map(e -> e.workspaceId().value().toString()).toArray(String[]::new),
+                        events.stream().map(e -> e.id().value().toString()).toArray(String[]::new))
+                .query((rs, row) -> answers.put(uuid(rs, "id"), rs.getString("answer"))).list();
+        return answers;
+    }
+
+    /**
+     * Takes the intake's locks for a group of events (sorted, so that two groups never wait on each
+     * other) and answers the events already stored under any of their external ids, by workspace and id.
+     */
+    public java.util.Map<String, Stored> lockAndFindAll(List<Long> locks, List<UUID> workspaces,
+            List<String> externalIds) {
+        java.util.Map<String, Stored> found = new java.util.HashMap<>();
+        long[] sorted = locks.stream().mapToLong(Long::longValue).distinct().sorted().toArray();
+        if (sorted.length > 0) {
+            // in the array's order: a function scan of unnest calls the function row by row, first to last
+            jdbc.sql("select count(pg_advisory_xact_lock(l)) from unnest(?::bigint[]) as a (l)")
+                    .param(java.util.Arrays.stream(sorted).mapToObj(Long::toString).toArray(String[]::new)).query(Long.class).single();
+        }
+        jdbc.sql("select k.ws, k.ext, e.id, e.payload_sha256, e.answer::text as answer"
+                        + " from unnest(?::uuid[], ?::text[]) as k (ws, ext)"
+                        + " join conversion_event e on e.workspace_id = k.ws and e.external_id = k.ext")
+                .params(workspaces.stream().map(UUID::toString).toArray(String[]::new), externalIds.toArray(String[]::new))
+                .query((rs, row) -> found.put(uuid(rs, "ws") + ":" + rs.getString("ext"),
+                        new Stored(new EventId(uuid(rs, "id")), rs.getBytes("payload_sha256"), rs.getString("answer"))))
+                .list();
+        return found;
+    }
+
+    /** The advisory lock the intake takes for an event's key in a workspace. */
+    public static long lock(WorkspaceId workspace, String key) {
+        return java.nio.ByteBuffer.wrap(dev.tandem.core.Sha256.of(workspace.value() + ":" + key)).getLong();
     }
 
     public Optional<ConversionEvent> find(WorkspaceId workspace, EventId id) {

@@ -85,9 +85,31 @@ public class Recorder {
                 return new Outcome.Existing(existing.get());
             }
         }
+        return store(workspace, by, input, source, payloadSha256, now, earlier, null);
+    }
+
+    /**
+     * {@link #record} for one of a group of events whose locks are taken and whose earlier events and
+     * customers were looked up for the whole group at once.
+     *
+     * @param existing the event stored before under the same external id, or null
+     * @param looked   the customer looked up by the event's key, or null to look now
+     */
+    public Outcome recordLocked(WorkspaceId workspace, Actor by, EventInput input, EventSource source,
+            byte[] payloadSha256, Instant now, List<FieldProblem> earlier, EventRepository.Stored existing,
+            CustomerBook.Looked looked) {
+        if (existing != null && EventValidator.blankToNull(input.id()) != null && earlier.isEmpty()) {
+            return new Outcome.Existing(existing);
+        }
+        return store(workspace, by, input, source, payloadSha256, now, earlier, looked);
+    }
+
+    private Outcome store(WorkspaceId workspace, Actor by, EventInput input, EventSource source, byte[] payloadSha256,
+            Instant now, List<FieldProblem> earlier, CustomerBook.Looked looked) {
         CheckedEvent c = validator.check(workspace, input, now, earlier);
         EventId id = new EventId(Ids.newId());
-        Draft result = c.isRefund() ? refund(workspace, c, id, source, now) : attribute(workspace, by, c, id, source, now);
+        Draft result = c.isRefund() ? refund(workspace, c, id, source, now)
+                : attribute(workspace, by, c, id, source, now, looked);
         // listeners run in this transaction (commissions): what they made belongs in the answer stored with the event
         publisher.publishEvent(recorded(result.event()));
         String answer = ApiViews.json(consequences.withCommissions(workspace, id, result.answer()));
@@ -105,8 +127,8 @@ public class Recorder {
     }
 
     private Draft attribute(WorkspaceId workspace, Actor by, CheckedEvent c, EventId id, EventSource source,
-            Instant now) {
-        CustomerBook.Resolved resolved = customers.resolve(workspace, c.customer(), now);
+            Instant now, CustomerBook.Looked looked) {
+        CustomerBook.Resolved resolved = customers.resolve(workspace, c.customer(), now, looked);
         Customer customer = resolved.customer();
         List<Referral> theirs = resolved.known() ? referrals.ofCustomer(workspace, customer.id()) : List.of();
         Attributor.Decision d = attributor.decide(workspace, c, id, customer, resolved.known(), theirs);
@@ -168,8 +190,44 @@ public class Recorder {
                 e.metadataJson() == null ? "{}" : e.metadataJson());
     }
 
+    /**
+     * Everything two events must not share to be worked out in one group: their external id, customer
+     * id, email and sale (an event with a key in common waits for the next group, so each event sees
+     * the ones before it as stored).
+     */
+    public static java.util.Set<String> groupKeys(EventInput in) {
+        java.util.Set<String> keys = new java.util.HashSet<>();
+        String id = EventValidator.blankToNull(in.id());
+        if (id != null) {
+            keys.add("id:" + id);
+        }
+        String refundOf = EventValidator.blankToNull(in.refundOf());
+        if (refundOf != null) {
+            keys.add("sale:" + refundOf);
+        }
+        CustomerBook.Looked key = customerKey(in);
+        if (key != null && key.externalId() != null) {
+            keys.add("cus:" + key.externalId());
+        }
+        if (key != null && key.email() != null) {
+            keys.add("email:" + key.email());
+        }
+        return keys;
+    }
+
+    /** The customer key an event most likely names (as the check will read it), to look customers up for a group; null if none. */
+    public static CustomerBook.Looked customerKey(EventInput in) {
+        if (in.customer() == null) {
+            return null;
+        }
+        String externalId = EventValidator.blankToNull(in.customer().externalId());
+        String email = EventValidator.blankToNull(in.customer().email());
+        email = email != null && EmailAddresses.valid(email) ? EmailAddresses.normalised(email) : null;
+        return externalId == null && email == null ? null : new CustomerBook.Looked(externalId, email, null);
+    }
+
     /** One customer's events (or one sale's refunds) are stored one after the other. */
-    private static String lockKey(EventInput in) {
+    public static String lockKey(EventInput in) {
         String refundOf = EventValidator.blankToNull(in.refundOf());
         if (refundOf != null && ("refund".equals(in.type()) || "chargeback".equals(in.type()))) {
             return "sale:" + refundOf;

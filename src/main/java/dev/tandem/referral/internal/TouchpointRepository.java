@@ -28,8 +28,10 @@ public class TouchpointRepository {
     private static final int HISTORY = 50;
 
     private final JdbcClient jdbc;
+    private final dev.tandem.core.WriteBehind writeBehind;
 
-    TouchpointRepository(JdbcClient jdbc) {
+    TouchpointRepository(JdbcClient jdbc, dev.tandem.core.WriteBehind writeBehind) {
+        this.writeBehind = writeBehind;
         this.jdbc = jdbc;
     }
 
@@ -53,11 +55,10 @@ public class TouchpointRepository {
 
     public void insert(WorkspaceId workspace, CustomerId customer, ProgramId program, List<Touchpoint> touches) {
         for (Touchpoint t : touches) {
-            jdbc.sql("insert into touchpoint (workspace_id, id, customer_id, program_id, partner_id, link_id, kind,"
-                            + " seen_at, event_id) values (?, ?, ?, ?, ?, ?, ?, ?, ?)")
-                    .params(workspace.value(), Ids.newId(), customer.value(), program.value(), t.partner().value(),
-                            value(t.link()), t.kind(), ts(t.seenAt()), value(t.event()))
-                    .update();
+            writeBehind.insert("touchpoint", "insert into touchpoint (workspace_id, id, customer_id, program_id,"
+                            + " partner_id, link_id, kind, seen_at, event_id) values (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                    workspace.value(), Ids.newId(), customer.value(), program.value(), t.partner().value(),
+                    value(t.link()), t.kind(), ts(t.seenAt()), value(t.event()));
         }
     }
 

@@ -1,0 +1,201 @@
+package dev.tandem.core;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Supplier;
+import java.util.regex.Pattern;
+
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
+
+/**
+ * Inserts held back until a group of work is done, then sent as one multi-row statement per table
+ * (the PostgreSQL driver rewrites a batch of single-row inserts into multi-row ones): what lets the
+ * event intake store many events in one transaction at the cost of a few statements, not a few per
+ * event. Outside a {@link #hold} everything is written at once, as usual.
+ *
+ * <p>Held rows are never invisible to the code that holds them: before any other statement of the
+ * application (every one passes through the {@link JdbcClient}, see {@link #beforeStatement}) that
+ * writes, or that reads a table with held rows, the held rows are written first — the rule
+ * Hibernate's automatic flush follows. Tables are written in the order the work first named them,
+ * so that a row is written after the rows it refers to.
+ */
+@Component
+public class WriteBehind {
+
+    private static final Pattern WRITE = Pattern.compile("^\\s*(with\\b[\\s\\S]*\\b)?(insert|update|delete|merge)\\b",
+            Pattern.CASE_INSENSITIVE);
+
+    private final ThreadLocal<Held> held = new ThreadLocal<>();
+    private final JdbcTemplate jdbc;
+
+    WriteBehind(JdbcTemplate jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /** Rows held for one table, all for the same statement. */
+    private static final class Table {
+        final String sql;
+        final List<Object[]> rows = new ArrayList<>();
+        final Pattern named;
+
+        Table(String name, String sql) {
+            this.sql = sql;
+            this.named = Pattern.compile("\\b" + Pattern.quote(name) + "\\b", Pattern.CASE_INSENSITIVE);
+        }
+    }
+
+    /** What is held on this thread: the tables in the order they must be written, and the flushes so far. */
+    private static final class Held {
+        final LinkedHashMap<String, Table> tables = new LinkedHashMap<>();
+        final List<String> order = new ArrayList<>();
+        final Map<Object, Object> attributes = new HashMap<>();
+        int flushes;
+        int writes;
+        int rows;
+        String previous;
+    }
+
+    /** Where a piece of work began: to drop what it held when it fails before anything was written. */
+    public record Mark(int flushes, int writes, Map<String, Integer> sizes) {
+    }
+
+    /**
+     * Runs {@code work} with inserts held back, and writes what it held when it is done. Must run
+     * inside a transaction (held rows are written in it); not reentrant.
+     */
+    public <T> T hold(Supplier<T> work) {
+        if (!TransactionSynchronizationManager.isActualTransactionActive()) {
+            throw new IllegalStateException("rows are held only inside a transaction");
+        }
+        if (held.get() != null) {
+            throw new IllegalStateException("already holding rows");
+        }
+        held.set(new Held());
+        try {
+            T result = work.get();
+            flush();
+            return result;
+        } finally {
+            held.remove();
+        }
+    }
+
+    /** Whether inserts are being held on this thread. */
+    public boolean holding() {
+        return held.get() != null;
+    }
+
+    /**
+     * Inserts one row into {@code table} with {@code sql}, a plain single-row
+     * {@code insert into … values (?, …)}: held when {@link #holding}, else written now. The same table
+     * must always come with the same statement.
+     */
+    public void insert(String table, String sql, Object... params) {
+        Held h = held.get();
+        if (h == null) {
+            jdbc.update(sql, params);
+            return;
+        }
+        Table t = h.tables.get(table);
+        if (t == null) {
+            t = new Table(table, sql);
+            h.tables.put(table, t);
+            // after the table this piece of work wrote before (rows come after those they refer to)
+            int at = h.previous == null ? 0 : h.order.indexOf(h.previous) + 1;
+            h.order.add(at, table);
+        } else if (!t.sql.equals(sql)) {
+            throw new IllegalArgumentException("another statement for " + table + ": " + sql);
+        }
+        t.rows.add(params);
+        h.rows++;
+        h.previous = table;
+    }
+
+    /** Where the work stands now; see {@link #dropSince}. */
+    public Mark mark() {
+        Held h = held.get();
+        if (h == null) {
+            return new Mark(0, 0, Map.of());
+        }
+        h.previous = null;
+        Map<String, Integer> sizes = new HashMap<>();
+        h.tables.forEach((name, t) -> sizes.put(name, t.rows.size()));
+        return new Mark(h.flushes, h.writes, sizes);
+    }
+
+    /**
+     * Drops the rows held since {@code mark}, so that work that failed leaves nothing behind. False
+     * when some were written meanwhile, or another statement wrote: then only rolling back the
+     * transaction undoes them.
+     */
+    public boolean dropSince(Mark mark) {
+        Held h = held.get();
+        if (h == null || h.flushes != mark.flushes() || h.writes != mark.writes()) {
+            return h == null;
+        }
+        h.tables.forEach((name, t) -> {
+            int keep = mark.sizes().getOrDefault(name, 0);
+            h.rows -= t.rows.size() - keep;
+            t.rows.subList(keep, t.rows.size()).clear();
+        });
+        return true;
+    }
+
+    /** A value kept for as long as rows are held (e.g. what the work made, so it need not be read back). */
+    @SuppressWarnings("unchecked")
+    public <T> T attribute(Object key, Supplier<T> initial) {
+        Held h = held.get();
+        if (h == null) {
+            return null;
+        }
+        return (T) h.attributes.computeIfAbsent(key, k -> initial.get());
+    }
+
+    /** Called before every statement the application runs: writes what is held if the statement could see it. */
+    void beforeStatement(String sql) {
+        Held h = held.get();
+        if (h == null) {
+            return;
+        }
+        boolean needed = WRITE.matcher(sql).find();
+        if (needed) {
+            h.writes++;
+        }
+        if (h.rows == 0) {
+            return;
+        }
+        for (Table t : h.tables.values()) {
+            if (needed) {
+                break;
+            }
+            needed = !t.rows.isEmpty() && t.named.matcher(sql).find();
+        }
+        if (needed) {
+            flush();
+        }
+    }
+
+    /** Writes every held row now, one batch per table, in the order the tables must be written. */
+    public void flush() {
+        Held h = held.get();
+        if (h == null || h.rows == 0) {
+            return;
+        }
+        for (String name : h.order) {
+            Table t = h.tables.get(name);
+            if (!t.rows.isEmpty()) {
+                List<Object[]> rows = new ArrayList<>(t.rows);
+                t.rows.clear();
+                jdbc.batchUpdate(t.sql, rows);
+            }
+        }
+        h.rows = 0;
+        h.flushes++;
+    }
+}
