@@ -157,6 +157,32 @@ public class WriteBehind {
         return (T) h.attributes.computeIfAbsent(key, k -> initial.get());
     }
 
+    /**
+     * A value read once for as long as rows are held — the group of work sees one moment, as a
+     * transaction would that read it once — and read every time otherwise. Values must not be null.
+     */
+    @SuppressWarnings("unchecked")
+    public <T> T once(Object key, Supplier<T> read) {
+        Held h = held.get();
+        if (h == null) {
+            return read.get();
+        }
+        Object value = h.attributes.get(key);
+        if (value == null) {
+            value = read.get();
+            h.attributes.put(key, value);
+        }
+        return (T) value;
+    }
+
+    /** Forgets a value read {@link #once}, after the work changed it. */
+    public void forget(Object key) {
+        Held h = held.get();
+        if (h != null) {
+            h.attributes.remove(key);
+        }
+    }
+
     /** Called before every statement the application runs: writes what is held if the statement could see it. */
     void beforeStatement(String sql) {
         Held h = held.get();

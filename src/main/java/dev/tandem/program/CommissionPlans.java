@@ -128,6 +128,14 @@ public class CommissionPlans {
         return plans.inForceNamed(workspace, tier, at);
     }
 
+    /**
+     * Every version of the tier with its name, latest effective first: the one in force at a moment is
+     * the first that took effect by then. For the intake, which works out many events at once.
+     */
+    public List<InForce> versionsWithTierName(WorkspaceId workspace, TierId tier) {
+        return plans.allNamed(workspace, tier);
+    }
+
     /** A plan version in force and the name of its tier. */
     public record InForce(CommissionPlan plan, String tierName) {
     }

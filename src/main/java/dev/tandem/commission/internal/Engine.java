@@ -74,10 +74,12 @@ class Engine {
     private final Emails emails;
     private final CustomerRewardRepository customerRewards;
     private final Clock clock;
+    private final dev.tandem.core.WriteBehind writeBehind;
 
     Engine(CommissionPlans plans, Programs programs, Partners partners, Referrals referrals,
             CommissionRepository commissions, Bookkeeper books, Emails emails, CustomerRewardRepository customerRewards,
-            Clock clock) {
+            Clock clock, dev.tandem.core.WriteBehind writeBehind) {
+        this.writeBehind = writeBehind;
         this.customerRewards = customerRewards;
         this.emails = emails;
         this.plans = plans;
@@ -179,7 +181,8 @@ class Engine {
         if (trigger == null) {
             return;
         }
-        Optional<Enrollment> enrollment = partners.enrollment(e.workspaceId(), e.programId(), e.partnerId());
+        Optional<Enrollment> enrollment = writeBehind.once(enrollmentKey(e),
+                () -> partners.enrollment(e.workspaceId(), e.programId(), e.partnerId()));
         if (enrollment.isEmpty()) {
             return;
         }
@@ -190,8 +193,7 @@ class Engine {
             recruited(e.workspaceId(), e.programId(), enrollment.get().introducedBy(), e.partnerId(),
                     () -> partners.get(e.workspaceId(), e.partnerId()), true, e.eventId());
         }
-        Optional<CommissionPlans.InForce> inForce = plans.inForceWithTierName(e.workspaceId(), enrollment.get().tierId(),
-                e.occurredAt());
+        Optional<CommissionPlans.InForce> inForce = inForce(e, enrollment.get().tierId());
         if (inForce.isEmpty()) {
             return;
         }
@@ -203,7 +205,8 @@ class Engine {
         }
         String tierName = inForce.get().tierName();
         // only a sale needs the program: for its currency and its milestones
-        Program program = sale ? programs.get(e.workspaceId(), e.programId()) : null;
+        Program program = sale ? writeBehind.once(java.util.List.of("program", e.workspaceId(), e.programId()),
+                () -> programs.get(e.workspaceId(), e.programId())) : null;
         if (sale && e.amount() != null && !e.amount().currency().equals(program.currency())) {
             Money nothing = Money.zero(program.currency());
             String sold = e.amount().currency().getCurrencyCode();
@@ -235,6 +238,20 @@ class Engine {
             milestones(e, plan, program, tierName);
         }
 
+    }
+
+    /** The plan version in force at the event; for a group of events, the tier's versions are read once. */
+    private Optional<CommissionPlans.InForce> inForce(ConversionRecorded e, dev.tandem.program.TierId tier) {
+        if (!writeBehind.holding()) {
+            return plans.inForceWithTierName(e.workspaceId(), tier, e.occurredAt());
+        }
+        List<CommissionPlans.InForce> versions = writeBehind.once(List.of("plans", e.workspaceId(), tier),
+                () -> plans.versionsWithTierName(e.workspaceId(), tier));
+        return versions.stream().filter(v -> !v.plan().effectiveFrom().isAfter(e.occurredAt())).findFirst();
+    }
+
+    private static Object enrollmentKey(ConversionRecorded e) {
+        return List.of("enrollment", e.workspaceId(), e.programId(), e.partnerId());
     }
 
     private Optional<Award> award(ConversionRecorded e, CommissionPlan plan, String tierName, int index, Rule rule) {
@@ -413,6 +430,7 @@ class Engine {
                 if (!m.moveToTier().equals(enrollment.tierId())) {
                     partners.moveTier(e.workspaceId(), TANDEM, enrollment.id(), m.moveToTier(),
                             "reached " + threshold + " in lifetime sales");
+                    writeBehind.forget(enrollmentKey(e));
                     tierName = programs.tier(e.workspaceId(), e.programId(), m.moveToTier()).name();
                     first = true;
                 }

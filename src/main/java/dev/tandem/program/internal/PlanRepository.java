@@ -78,6 +78,15 @@ public class PlanRepository {
                 .query((rs, row) -> new CommissionPlans.InForce(map(rs, row), rs.getString("tier_name"))).optional();
     }
 
+    /** Every version of the tier with the tier's name, the one in force longest from now first (as {@link #inForceNamed} picks). */
+    public List<CommissionPlans.InForce> allNamed(WorkspaceId workspace, TierId tier) {
+        return jdbc.sql("select " + COLUMNS.replaceAll("(\\w+)", "p.$1") + ", t.name as tier_name from commission_plan p"
+                        + " join tier t on t.workspace_id = p.workspace_id and t.id = p.tier_id"
+                        + " where p.workspace_id = ? and p.tier_id = ? order by p.effective_from desc, p.version desc")
+                .params(workspace.value(), tier.value())
+                .query((rs, row) -> new CommissionPlans.InForce(map(rs, row), rs.getString("tier_name"))).list();
+    }
+
     /** The program's versions of every tier, newest first. */
     public List<CommissionPlan> versionsOfProgram(WorkspaceId workspace, ProgramId program) {
         return jdbc.sql("select " + COLUMNS + " from commission_plan where workspace_id = ? and program_id = ?"

@@ -40,8 +40,11 @@ public class Attributor {
     private final TouchpointRepository touchpoints;
     private final PartnerCache cache;
 
+    private final dev.tandem.core.WriteBehind writeBehind;
+
     Attributor(TrackingLookup tracking, Partners partners, ProgramCatalog programs, TouchpointRepository touchpoints,
-            PartnerCache cache) {
+            PartnerCache cache, dev.tandem.core.WriteBehind writeBehind) {
+        this.writeBehind = writeBehind;
         this.cache = cache;
         this.tracking = tracking;
         this.partners = partners;
@@ -138,7 +141,8 @@ public class Attributor {
         }
         ReferralCode code = null;
         if (e.code() != null) {
-            Optional<ReferralCode> found = tracking.code(workspace, e.code());
+            Optional<ReferralCode> found = writeBehind.once(List.of("code", workspace, e.code()),
+                    () -> tracking.code(workspace, e.code()));
             if (found.isEmpty()) {
                 ignored.add(new Attribution.Touch("code", null, null, e.occurredAt(), Weighing.IGNORED,
                         "no code " + e.code() + " in this workspace"));
