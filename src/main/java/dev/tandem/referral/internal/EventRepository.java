@@ -68,7 +68,7 @@ public class EventRepository {
             return byExternalId(workspace, externalId);
         }
         long hash = lock(workspace, key);
-        return jdbc.sql("select e.id, e.payload_sha256, e.answer::text as answer from (select pg_advisory_xact_lock(?)) l"
+        return jdbc.sql("select e.id, e.payload_sha256, e.answer from (select pg_advisory_xact_lock(?)) l"
                         + " left join conversion_event e on e.workspace_id = ? and e.external_id = ?")
                 .params(hash, workspace.value(), externalId)
                 .query((rs, row) -> uuid(rs, "id") == null ? null
@@ -77,7 +77,7 @@ public class EventRepository {
     }
 
     public Optional<Stored> byExternalId(WorkspaceId workspace, String externalId) {
-        return jdbc.sql("select id, payload_sha256, answer::text as answer from conversion_event"
+        return jdbc.sql("select id, payload_sha256, answer from conversion_event"
                         + " where workspace_id = ? and external_id = ?")
                 .params(workspace.value(), externalId)
                 .query((rs, row) -> new Stored(new EventId(uuid(rs, "id")), rs.getBytes("payload_sha256"),
@@ -86,15 +86,15 @@ public class EventRepository {
     }
 
     /**
-     * The answer as stored (jsonb writes keys in its own order, and a replay must answer the very
-     * same text), or empty when an event with this external id exists already (a twin won).
+     * The answer as stored (the very text a replay answers), or empty when an event with this
+     * external id exists already (a twin won).
      */
     public Optional<String> insert(ConversionEvent e, Extras x) {
         String insert = "insert into conversion_event (workspace_id, id, external_id, type, occurred_at, received_at,"
                 + " program_id, customer_id, referral_id, partner_id, link_id, amount, currency, recurring,"
                 + " refund_of, click_token, code, partner_hint, metadata, payload_sha256, attribution, answer,"
                 + " source) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?, ?::jsonb,"
-                + " ?::jsonb, ?)";
+                + " ?, ?)";
         Object[] params = {e.workspaceId().value(), e.id().value(), e.externalId(), e.type().code(),
                 ts(e.occurredAt()), ts(e.receivedAt()), value(e.programId()), value(e.customerId()),
                 value(e.referralId()), value(e.partnerId()), value(e.linkId()),
@@ -103,23 +103,12 @@ public class EventRepository {
                 value(e.refundOf()), x.clickToken(), x.code(), x.partnerHint(), e.metadataJson(),
                 x.payloadSha256(), AttributionJson.write(e.attribution()), x.answer(), e.source().code()};
         if (writeBehind.holding()) {
-            // held with the intake's other rows; the answer as stored is read once they are written (answers)
+            // held with the intake's other rows; the answer is kept as the very text answered
             writeBehind.insert("conversion_event", insert, params);
             return Optional.of(x.answer());
         }
-        return jdbc.sql(insert + " on conflict (workspace_id, external_id) do nothing returning answer::text")
+        return jdbc.sql(insert + " on conflict (workspace_id, external_id) do nothing returning answer")
                 .params(params).query(String.class).optional();
-    }
-
-    /** The answers as stored (as jsonb writes them) of these events, by event id. */
-    public java.util.Map<UUID, String> answers(List<ConversionEvent> events) {
-        java.util.Map<UUID, String> answers = new java.util.HashMap<>();
-        jdbc.sql("select e.id, e.answer::text as answer from unnest(?::uuid[], ?::uuid[]) as k (ws, id)"
-                        + " join conversion_event e on e.workspace_id = k.ws and e.id = k.id")
-                .params(events.stream().map(e -> e.workspaceId().value().toString()).toArray(String[]::new),
-                        events.stream().map(e -> e.id().value().toString()).toArray(String[]::new))
-                .query((rs, row) -> answers.put(uuid(rs, "id"), rs.getString("answer"))).list();
-        return answers;
     }
 
     /**
@@ -135,7 +124,7 @@ public class EventRepository {
             jdbc.sql("select count(pg_advisory_xact_lock(l)) from unnest(?::bigint[]) as a (l)")
                     .param(java.util.Arrays.stream(sorted).mapToObj(Long::toString).toArray(String[]::new)).query(Long.class).single();
         }
-        jdbc.sql("select k.ws, k.ext, e.id, e.payload_sha256, e.answer::text as answer"
+        jdbc.sql("select k.ws, k.ext, e.id, e.payload_sha256, e.answer"
                         + " from unnest(?::uuid[], ?::text[]) as k (ws, ext)"
                         + " join conversion_event e on e.workspace_id = k.ws and e.external_id = k.ext")
                 .params(workspaces.stream().map(UUID::toString).toArray(String[]::new), externalIds.toArray(String[]::new))

@@ -225,16 +225,6 @@ public class IntakeGroups {
                 results.put(w, failed);
             }
         }
-        // the answers as PostgreSQL keeps them (jsonb's own key order), which a replay answers word for word
-        writeBehind.flush();
-        List<dev.tandem.referral.ConversionEvent> made = results.values().stream()
-                .filter(Recorder.Outcome.Stored.class::isInstance)
-                .map(o -> ((Recorder.Outcome.Stored) o).result().event()).toList();
-        Map<UUID, String> answers = made.isEmpty() ? Map.of() : events.answers(made);
-        results.replaceAll((w, o) -> o instanceof Recorder.Outcome.Stored s
-                ? new Recorder.Outcome.Stored(new Recorder.Result(s.result().event(), s.result().referral(),
-                        answers.get(s.result().event().id().value())))
-                : o);
         return results;
     }
 
