@@ -13,7 +13,7 @@ import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.Semaphore;
-import java.util.concurrent.locks.Condition;
+import java.util.concurrent.locks.LockSupport;
 import java.util.concurrent.locks.ReentrantLock;
 
 import dev.tandem.core.FieldProblem;
@@ -50,8 +50,11 @@ public class IntakeGroups {
 
     private static final class Waiting {
         final Work work;
+        final Thread thread = Thread.currentThread();
         final Set<String> keys = new HashSet<>();
         final CompletableFuture<Recorder.Outcome> done = new CompletableFuture<>();
+        /** Set when a turn was freed while this event waited first in line: its thread should try to lead. */
+        volatile boolean called;
 
         Waiting(Work work) {
             this.work = work;
@@ -67,7 +70,6 @@ public class IntakeGroups {
     private final Semaphore turns;
     private final int largest;
     private final ReentrantLock lock = new ReentrantLock();
-    private final Condition progress = lock.newCondition();
     private final ArrayDeque<Waiting> queue = new ArrayDeque<>();
 
     IntakeGroups(Recorder recorder, EventRepository events, CustomerRepository customers, WriteBehind writeBehind,
@@ -92,27 +94,44 @@ public class IntakeGroups {
         lock.lock();
         try {
             queue.addLast(mine);
-            while (!mine.done.isDone()) {
-                if (turns.tryAcquire()) {
-                    lock.unlock();
-                    try {
-                        lead(mine);
-                    } finally {
-                        lock.lock();
-                        turns.release();
-                        progress.signalAll();
-                    }
-                } else {
-                    progress.awaitUninterruptibly();
-                }
-            }
         } finally {
             lock.unlock();
+        }
+        while (!mine.done.isDone()) {
+            if (turns.tryAcquire()) {
+                try {
+                    lead(mine);
+                } finally {
+                    turns.release();
+                    handOff();
+                }
+            } else {
+                // woken when its group is stored, or when a turn is freed while it waits first in line
+                while (!mine.done.isDone() && !mine.called) {
+                    LockSupport.park(this);
+                }
+                mine.called = false;
+            }
         }
         try {
             return mine.done.join();
         } catch (CompletionException failed) {
             throw failed.getCause() instanceof RuntimeException e ? e : failed;
+        }
+    }
+
+    /** A turn was freed: the event waiting longest, if any, has its thread try to lead (one thread, not all). */
+    private void handOff() {
+        Waiting first;
+        lock.lock();
+        try {
+            first = queue.peekFirst();
+        } finally {
+            lock.unlock();
+        }
+        if (first != null) {
+            first.called = true;
+            LockSupport.unpark(first.thread);
         }
     }
 
@@ -124,11 +143,8 @@ public class IntakeGroups {
                 return;
             }
             store(group);
-            lock.lock();
-            try {
-                progress.signalAll();
-            } finally {
-                lock.unlock();
+            for (Waiting w : group) {
+                LockSupport.unpark(w.thread);
             }
         }
     }
