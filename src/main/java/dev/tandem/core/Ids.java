@@ -1,7 +1,6 @@
 package dev.tandem.core;
 
 import java.math.BigInteger;
-import java.nio.ByteBuffer;
 import java.util.Arrays;
 import java.util.Objects;
 import java.util.UUID;
@@ -49,12 +48,19 @@ public final class Ids {
     public static String format(String prefix, UUID id) {
         requirePrefix(prefix);
         Objects.requireNonNull(id, "id must not be null");
-        BigInteger remaining = toUnsigned(id);
+        // the 128 bits as four unsigned 32-bit digits, divided by 62 in place for each character (no BigInteger:
+        // the intake formats a dozen ids per event)
+        long[] limbs = {id.getMostSignificantBits() >>> 32, id.getMostSignificantBits() & 0xFFFFFFFFL,
+                id.getLeastSignificantBits() >>> 32, id.getLeastSignificantBits() & 0xFFFFFFFFL};
         char[] encoded = new char[ENCODED_LENGTH];
         for (int i = ENCODED_LENGTH - 1; i >= 0; i--) {
-            BigInteger[] quotientAndRemainder = remaining.divideAndRemainder(BASE);
-            encoded[i] = ALPHABET[quotientAndRemainder[1].intValue()];
-            remaining = quotientAndRemainder[0];
+            long remainder = 0;
+            for (int l = 0; l < limbs.length; l++) {
+                long current = (remainder << 32) | limbs[l];
+                limbs[l] = current / ALPHABET.length;
+                remainder = current % ALPHABET.length;
+            }
+            encoded[i] = ALPHABET[(int) remainder];
         }
         return prefix + "_" + new String(encoded);
     }
@@ -89,14 +95,6 @@ public final class Ids {
             throw malformed(expected);
         }
         return new UUID(value.shiftRight(64).longValue(), value.longValue());
-    }
-
-    private static BigInteger toUnsigned(UUID id) {
-        byte[] bytes = ByteBuffer.allocate(16)
-            .putLong(id.getMostSignificantBits())
-            .putLong(id.getLeastSignificantBits())
-            .array();
-        return new BigInteger(1, bytes);
     }
 
     private static InvalidIdException malformed(String expectedPrefix) {
