@@ -38,13 +38,23 @@ public class WriteBehind {
         this.jdbc = jdbc;
     }
 
+    private static final Pattern INSERT = Pattern.compile(
+            "^\\s*insert\\s+into\\s+(\\w+)\\s*\\(([^)]*)\\)\\s*values\\s*\\((.*)\\)\\s*$",
+            Pattern.CASE_INSENSITIVE | Pattern.DOTALL);
+    private static final Pattern PARAMETER = Pattern.compile("^\\?(::[\\w ]+)?$");
+
+    /** Each table's column types, read from PostgreSQL's catalog once. */
+    private final Map<String, Map<String, String>> types = new java.util.concurrent.ConcurrentHashMap<>();
+
     /** Rows held for one table, all for the same statement. */
     private static final class Table {
+        final String name;
         final String sql;
         final List<Object[]> rows = new ArrayList<>();
         final Pattern named;
 
         Table(String name, String sql) {
+            this.name = name;
             this.sql = sql;
             this.named = Pattern.compile("\\b" + Pattern.quote(name) + "\\b", Pattern.CASE_INSENSITIVE);
         }
@@ -207,6 +217,95 @@ public class WriteBehind {
         }
     }
 
+    /**
+     * Writes the rows as one {@code insert … select … from unnest(…)}: one statement, parsed and planned
+     * once, however many rows (a multi-row {@code values} list is a new statement for each count of
+     * rows, and the driver splits a batch into several of them). Values go as text, cast to each
+     * column's type. A statement this does not understand goes as a plain batch.
+     */
+    private void write(Table t, List<Object[]> rows) {
+        java.util.regex.Matcher m = INSERT.matcher(t.sql);
+        if (rows.size() == 1 || !m.matches() || !m.group(1).equalsIgnoreCase(t.name)) {
+            jdbc.batchUpdate(t.sql, rows);
+            return;
+        }
+        String[] columns = m.group(2).split(",");
+        String[] values = m.group(3).split(",");
+        Map<String, String> typeOf = types.computeIfAbsent(t.name, this::columnTypes);
+        if (columns.length != values.length) {
+            jdbc.batchUpdate(t.sql, rows);
+            return;
+        }
+        StringBuilder select = new StringBuilder();
+        StringBuilder unnest = new StringBuilder();
+        List<String[]> arrays = new ArrayList<>();
+        int param = 0;
+        for (int c = 0; c < columns.length; c++) {
+            String column = columns[c].trim();
+            String value = values[c].trim();
+            String type = typeOf.get(column);
+            boolean isNull = value.equalsIgnoreCase("null");
+            if (type == null || !isNull && !PARAMETER.matcher(value).matches()) {
+                jdbc.batchUpdate(t.sql, rows);
+                return;
+            }
+            select.append(c == 0 ? "" : ", ").append(isNull ? "null" : "u.c" + c).append("::").append(type);
+            if (!isNull) {
+                String[] array = new String[rows.size()];
+                for (int r = 0; r < rows.size(); r++) {
+                    Object v = rows.get(r)[param];
+                    String text = text(v);
+                    if (v != null && text == null) {
+                        jdbc.batchUpdate(t.sql, rows);
+                        return;
+                    }
+                    array[r] = text;
+                }
+                arrays.add(array);
+                unnest.append(unnest.isEmpty() ? "" : ", ").append("?::text[]");
+                param++;
+            }
+        }
+        StringBuilder names = new StringBuilder();
+        for (int c = 0, a = 0; c < columns.length; c++) {
+            if (!values[c].trim().equalsIgnoreCase("null")) {
+                names.append(a++ == 0 ? "" : ", ").append("c").append(c);
+            }
+        }
+        jdbc.update("insert into " + t.name + " (" + m.group(2) + ") select " + select + " from unnest(" + unnest
+                + ") as u (" + names + ")", arrays.toArray());
+    }
+
+    /** A value as PostgreSQL reads it in text, or null when its type is not one of these. */
+    private static String text(Object v) {
+        if (v == null) {
+            return null;
+        }
+        if (v instanceof String || v instanceof java.util.UUID || v instanceof Number || v instanceof Boolean) {
+            return v.toString();
+        }
+        if (v instanceof java.sql.Timestamp ts) {
+            return ts.toInstant().toString();
+        }
+        if (v instanceof java.time.Instant instant) {
+            return instant.toString();
+        }
+        if (v instanceof byte[] bytes) {
+            return "\\x" + java.util.HexFormat.of().formatHex(bytes);
+        }
+        return null;
+    }
+
+    private Map<String, String> columnTypes(String table) {
+        Map<String, String> columns = new HashMap<>();
+        jdbc.query("select a.attname, format_type(a.atttypid, a.atttypmod) from pg_attribute a"
+                        + " where a.attrelid = ?::regclass and a.attnum > 0 and not a.attisdropped",
+                rs -> {
+                    columns.put(rs.getString(1), rs.getString(2));
+                }, table);
+        return columns;
+    }
+
     /** Writes every held row now, one batch per table, in the order the tables must be written. */
     public void flush() {
         Held h = held.get();
@@ -218,7 +317,7 @@ public class WriteBehind {
             if (!t.rows.isEmpty()) {
                 List<Object[]> rows = new ArrayList<>(t.rows);
                 t.rows.clear();
-                jdbc.batchUpdate(t.sql, rows);
+                write(t, rows);
             }
         }
         h.rows = 0;
