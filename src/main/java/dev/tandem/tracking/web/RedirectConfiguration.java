@@ -2,7 +2,9 @@ package dev.tandem.tracking.web;
 
 import dev.tandem.tracking.internal.ClickRecorder;
 import dev.tandem.tracking.internal.LinkCache;
+import dev.tandem.web.ListenerRoute;
 import jakarta.servlet.DispatcherType;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
 import org.springframework.boot.tomcat.autoconfigure.TomcatServerProperties;
@@ -23,6 +25,9 @@ import org.springframework.core.Ordered;
 @Configuration(proxyBeanMethods = false)
 class RedirectConfiguration {
 
+    /** Threads running the listener's routes (POST /api/v1/events) unless tandem.redirect.workers says. */
+    static final int DEFAULT_WORKERS = 16;
+
     @Bean
     Redirect redirect(LinkCache links, ClickRecorder clicks, MessageSource messages,
             @Value("${server.servlet.context-path:}") String contextPath) {
@@ -42,12 +47,14 @@ class RedirectConfiguration {
     @Bean
     @ConditionalOnExpression("'${tandem.redirect.port:}' != ''") // set and not empty (TANDEM_REDIRECT_PORT=)
     RedirectListener redirectListener(Redirect redirect, @Value("${tandem.redirect.port}") int port,
-            TomcatServerProperties tomcat, @Value("${server.forward-headers-strategy:none}") String forwardHeaders) {
+            TomcatServerProperties tomcat, @Value("${server.forward-headers-strategy:none}") String forwardHeaders,
+            ObjectProvider<ListenerRoute> routes, @Value("${tandem.redirect.workers:0}") int workers) {
         TomcatServerProperties.Remoteip remoteIp = tomcat.getRemoteip();
         return new RedirectListener(port, redirect, new TrustedProxies("native".equalsIgnoreCase(forwardHeaders),
                 remoteIp.getInternalProxies(), remoteIp.getTrustedProxies(),
                 orDefault(remoteIp.getRemoteIpHeader(), "X-Forwarded-For"),
-                orDefault(remoteIp.getProtocolHeader(), "X-Forwarded-Proto"), remoteIp.getProtocolHeaderHttpsValue()));
+                orDefault(remoteIp.getProtocolHeader(), "X-Forwarded-Proto"), remoteIp.getProtocolHeaderHttpsValue()),
+                routes.orderedStream().toList(), workers > 0 ? workers : DEFAULT_WORKERS);
     }
 
     private static String orDefault(String value, String fallback) {
