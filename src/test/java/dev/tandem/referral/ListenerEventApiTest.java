@@ -223,6 +223,44 @@ class ListenerEventApiTest extends EventApiTest {
         assertThat(counts(s.workspace())).containsEntry("conversion_event", 2L);
     }
 
+    @Test
+    void aChunkedBodyOverTheLimitIsReadToItsEndAndTheConnectionGoesOn() throws IOException {
+        ProgramFixtures.Setup s = programs.program("Chunked");
+        String key = s.tenant().apiKey();
+        String huge = JSON.writeValueAsString(event("id", "chunked-huge", "type", "sale", "amount", 100,
+                "currency", "EUR", "customer", customer("c-chunked", null), "metadata", Map.of("notes",
+                        "y".repeat(70_000))));
+        String small = sale("after-chunked", 100);
+        String head = "POST /api/v1/events HTTP/1.1\r\nHost: localhost\r\nAuthorization: Bearer " + key
+                + "\r\nContent-Type: application/json\r\n";
+        String requests = head + "Transfer-Encoding: chunked\r\n\r\n"
+                + Integer.toHexString(huge.length() / 2) + "\r\n" + huge.substring(0, huge.length() / 2) + "\r\n"
+                + Integer.toHexString(huge.length() - huge.length() / 2) + "\r\n" + huge.substring(huge.length() / 2)
+                + "\r\n0\r\n\r\n"
+                + head + "Content-Length: " + small.length() + "\r\n\r\n" + small;
+
+        String answers;
+        try (Socket socket = new Socket("localhost", listener.port())) {
+            socket.setSoTimeout(20_000);
+            socket.getOutputStream().write(requests.getBytes(StandardCharsets.UTF_8));
+            answers = readAnswers(socket.getInputStream(), 2);
+        }
+
+        assertThat(answers).startsWith("HTTP/1.1 413 ").contains("HTTP/1.1 201 Created", "after-chunked");
+        assertThat(counts(s.workspace())).containsEntry("conversion_event", 1L);
+    }
+
+    @Test
+    void theListenerAnswersNoOtherApiRequest() {
+        ProgramFixtures.Setup s = programs.program("Only POST");
+        ApiClient fast = api(s.tenant().apiKey(), listener.port());
+        assertThat(fast.get("/api/v1/events").status()).isEqualTo(404);
+        assertThat(fast.post("/api/v1/events/evt_x/assign", "{}").status()).isEqualTo(404);
+        assertThat(fast.post("/api/v1/events/", sale("slash", 100)).status()).isEqualTo(404);
+        assertThat(fast.post("/api/v1/referrals", "{}").status()).isEqualTo(404);
+        assertThat(counts(s.workspace())).containsEntry("conversion_event", 0L);
+    }
+
     /** Reads until {@code count} answers with their Content-Length bodies have arrived. */
     private static String readAnswers(InputStream in, int count) throws IOException {
         ByteArrayOutputStream seen = new ByteArrayOutputStream();
