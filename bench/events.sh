@@ -29,7 +29,8 @@ case "$lane" in
 esac
 dir=$(mktemp -d)
 pid=""
-trap '[ -n "$pid" ] && kill $pid 2>/dev/null || true; rm -rf "$dir"' EXIT
+# waits for Tandem to stop, so that a run started right after finds its ports free
+trap '[ -n "$pid" ] && { kill $pid 2>/dev/null; wait $pid 2>/dev/null; } || true; rm -rf "$dir"' EXIT
 start() {
   PORT=$port TANDEM_REDIRECT_PORT=$listener_port TANDEM_DATA_DIR="$dir" TANDEM_BOOTSTRAP_EMAIL=bench@example.com \
     TANDEM_BOOTSTRAP_PASSWORD='bench password 123' TANDEM_BOOTSTRAP_API_KEY=$key \
@@ -89,6 +90,8 @@ BENCH_RUN=warm run "${BENCH_WARMUP:-120}" >/dev/null
 settle
 warm=$(sql "select count(*) from conversion_event")
 # reference measured in the same run on the same server: the liveness probe (no security, no database)
+# warmed first: with BENCH_LANE=listener no request has been through Tomcat, Spring Security and MVC yet
+wrk -t2 -c32 -d5s "$base/actuator/health/liveness" >/dev/null
 refcpu0=$(cpu $pid)
 wrk -t2 -c32 -d5s --latency "$base/actuator/health/liveness" >"$dir/ref.txt"
 refcpu1=$(cpu $pid)

@@ -20,7 +20,9 @@ import org.springframework.core.Ordered;
  * redirect creates no session, runs no security chain and records no per-request observation. And,
  * when {@code tandem.redirect.port} is set, the same redirect on a Netty listener of its own, which
  * skips Tomcat's per-request work (31 against 76 µs of CPU per redirect on a quiet machine). Measured with
- * bench/redirect.sh against a bare Netty server answering the same redirects.
+ * bench/redirect.sh against a bare Netty server answering the same redirects. The listener also answers
+ * the {@link ListenerRoute}s of other modules (referral's POST /api/v1/events), on
+ * {@code tandem.redirect.workers} threads.
  */
 @Configuration(proxyBeanMethods = false)
 class RedirectConfiguration {

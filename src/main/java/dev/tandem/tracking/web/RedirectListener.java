@@ -10,7 +10,6 @@ import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 
 import dev.tandem.web.ListenerRoute;
-
 import io.netty.bootstrap.ServerBootstrap;
 import io.netty.buffer.ByteBufUtil;
 import io.netty.buffer.PooledByteBufAllocator;
@@ -18,28 +17,28 @@ import io.netty.buffer.Unpooled;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.ChannelInboundHandlerAdapter;
 import io.netty.channel.ChannelInitializer;
 import io.netty.channel.ChannelOption;
 import io.netty.channel.EventLoopGroup;
 import io.netty.channel.MultiThreadIoEventLoopGroup;
-import io.netty.channel.ChannelInboundHandlerAdapter;
 import io.netty.channel.nio.NioIoHandler;
 import io.netty.channel.socket.SocketChannel;
 import io.netty.channel.socket.nio.NioServerSocketChannel;
 import io.netty.handler.codec.http.DefaultFullHttpResponse;
 import io.netty.handler.codec.http.FullHttpResponse;
+import io.netty.handler.codec.http.HttpContent;
 import io.netty.handler.codec.http.HttpHeaderNames;
 import io.netty.handler.codec.http.HttpHeaders;
 import io.netty.handler.codec.http.HttpMethod;
-import io.netty.handler.codec.http.HttpContent;
 import io.netty.handler.codec.http.HttpRequest;
 import io.netty.handler.codec.http.HttpResponseStatus;
 import io.netty.handler.codec.http.HttpServerCodec;
 import io.netty.handler.codec.http.HttpServerExpectContinueHandler;
-import io.netty.handler.codec.http.HttpUtil;
-import io.netty.handler.codec.http.LastHttpContent;
 import io.netty.handler.codec.http.HttpServerKeepAliveHandler;
+import io.netty.handler.codec.http.HttpUtil;
 import io.netty.handler.codec.http.HttpVersion;
+import io.netty.handler.codec.http.LastHttpContent;
 import io.netty.handler.timeout.ReadTimeoutHandler;
 import io.netty.util.ReferenceCountUtil;
 import io.netty.util.concurrent.DefaultThreadFactory;
@@ -70,6 +69,10 @@ public final class RedirectListener implements SmartLifecycle {
     private static final int MAX_HEADER_BYTES = 8192;
     /** A connection that sends nothing for this long is closed, as Tomcat's keep-alive timeout (20 s). */
     private static final int IDLE_SECONDS = 20;
+    /** Requests waiting for a worker; more are answered 503 at once. */
+    private static final int WORKER_QUEUE = 4096;
+    /** How long {@link #stop} waits for the routes' requests in progress. */
+    private static final int STOP_WAIT_SECONDS = 10;
 
     private final int requestedPort;
     private final Redirect redirect;
@@ -81,11 +84,6 @@ public final class RedirectListener implements SmartLifecycle {
     private EventLoopGroup workers;
     private Channel server;
     private volatile int port = -1;
-
-    /** Requests waiting for a worker; more are answered 503 at once. */
-    private static final int WORKER_QUEUE = 4096;
-    /** How long {@link #stop} waits for the routes' requests in progress. */
-    private static final int STOP_WAIT_SECONDS = 10;
 
     /**
      * @param port 0: any free port (tests)
