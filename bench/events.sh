@@ -5,6 +5,8 @@
 # store nothing: afterwards every external id is stored exactly once.
 # Target (issue 4): >= 2,000 sale events/s sustained with attribution, zero duplicates on replay.
 # Uses wrk from Debian's packages, on loopback only, 2 threads, 32 connections, bounded in time.
+# BENCH_LANE=listener (the default) sends the events to the Netty listener (TANDEM_REDIRECT_PORT, which
+# also answers POST /api/v1/events); BENCH_LANE=tomcat to Tomcat, Spring Security and Spring MVC on PORT.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 command -v wrk >/dev/null || { echo "needs wrk: apt-get install -y wrk"; exit 1; }
@@ -17,11 +19,20 @@ seconds=${BENCH_SECONDS:-20}
 key=tnd_sk_benchbenchbenchbenchbenchbenchbench00
 base="http://localhost:$port"
 curl -s -o /dev/null "http://localhost:$port/" && { echo "port $port is taken: set BENCH_PORT"; exit 1; }
+lane=${BENCH_LANE:-listener}
+listener_port=${BENCH_LISTENER_PORT:-$((port + 1))}
+case "$lane" in
+  listener) events_base="http://localhost:$listener_port"
+    curl -s -o /dev/null "$events_base/" && { echo "port $listener_port is taken: set BENCH_LISTENER_PORT"; exit 1; } ;;
+  tomcat) events_base=$base ;;
+  *) echo "BENCH_LANE is listener or tomcat"; exit 1 ;;
+esac
 dir=$(mktemp -d)
 pid=""
-trap '[ -n "$pid" ] && kill $pid 2>/dev/null || true; rm -rf "$dir"' EXIT
+# waits for Tandem to stop, so that a run started right after finds its ports free
+trap '[ -n "$pid" ] && { kill $pid 2>/dev/null; wait $pid 2>/dev/null; } || true; rm -rf "$dir"' EXIT
 start() {
-  PORT=$port TANDEM_DATA_DIR="$dir" TANDEM_BOOTSTRAP_EMAIL=bench@example.com \
+  PORT=$port TANDEM_REDIRECT_PORT=$listener_port TANDEM_DATA_DIR="$dir" TANDEM_BOOTSTRAP_EMAIL=bench@example.com \
     TANDEM_BOOTSTRAP_PASSWORD='bench password 123' TANDEM_BOOTSTRAP_API_KEY=$key \
     java ${BENCH_JAVA_OPTS:-} -jar "$jar" >>"$dir/log" 2>&1 &
   pid=$!
@@ -71,7 +82,7 @@ done
 [ -n "$clicks" ] && [ "$code" != "null" ] || { echo "setup failed: clicks=$clicks code=$code"; exit 1; }
 
 export BENCH_KEY=$key BENCH_CODE=$code BENCH_CLICKS=$clicks
-run() { wrk -t2 -c32 -d"$1s" --latency -s bench/events.lua "$base/api/v1/events"; }
+run() { wrk -t2 -c32 -d"$1s" --latency -s bench/events.lua "$events_base/api/v1/events"; }
 summary() { awk '/Requests\/sec/ {rps=$2} /^ +50%/ {p50=$2} /^ +99%/ {p99=$2} /Non-2xx/ {bad=$5} END {print rps, p50, p99, bad+0}'; }
 
 # 120 s: with 5 s of warm-up the JIT compilers took 4 in 10 of the JVM's CPU samples, with 30 s still 15–24%
@@ -79,6 +90,8 @@ BENCH_RUN=warm run "${BENCH_WARMUP:-120}" >/dev/null
 settle
 warm=$(sql "select count(*) from conversion_event")
 # reference measured in the same run on the same server: the liveness probe (no security, no database)
+# warmed first: with BENCH_LANE=listener no request has been through Tomcat, Spring Security and MVC yet
+wrk -t2 -c32 -d5s "$base/actuator/health/liveness" >/dev/null
 refcpu0=$(cpu $pid)
 wrk -t2 -c32 -d5s --latency "$base/actuator/health/liveness" >"$dir/ref.txt"
 refcpu1=$(cpu $pid)
@@ -119,6 +132,7 @@ read -r replay_rps replay_p50 replay_p99 replay_bad < <(summary <"$dir/replay.tx
 read -r total distinct < <(sql "select count(*), count(distinct external_id) from conversion_event" | tr '|' ' ')
 after=$(sql "select count(*) from conversion_event where external_id like 'bench-%'")
 
+echo "lane: $lane ($events_base/api/v1/events)"
 printf '%-40s %10s req/s  p50 %8s  p99 %8s\n' "reference: GET /actuator/health/liveness" "$ref_rps" "$ref_p50" "$ref_p99"
 printf '%-40s %10s req/s  p50 %8s  p99 %8s  non-2xx %s\n' "POST /api/v1/events (new sales)" "$rps" "$p50" "$p99" "$bad"
 printf '%-40s %10s req/s  p50 %8s  p99 %8s  non-2xx %s\n' "POST /api/v1/events (replays)" "$replay_rps" "$replay_p50" "$replay_p99" "$replay_bad"

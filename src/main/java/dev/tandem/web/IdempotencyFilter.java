@@ -48,13 +48,11 @@ class IdempotencyFilter extends OncePerRequestFilter {
             return;
         }
         if (key.isEmpty() || key.length() > 255) {
-            ProblemResponses.write(response, 400, "invalid-idempotency-key", "Invalid Idempotency-Key",
-                    "The Idempotency-Key header must be 1 to 255 characters.");
+            ProblemResponses.write(response, 400, ProblemResponses.INVALID_IDEMPOTENCY_KEY);
             return;
         }
         byte[] body = StreamUtils.copyToByteArray(request.getInputStream());
-        // the path is hashed too, so that one key sent to two endpoints is not taken for a retry
-        byte[] hash = Sha256.of(request.getRequestURI().getBytes(StandardCharsets.UTF_8), new byte[] {0}, body);
+        byte[] hash = requestHash(request.getRequestURI(), body);
         var workspace = caller.get().workspaceId();
         if (!store.claim(workspace, key, hash)) {
             replayOrRefuse(store.find(workspace, key).orElse(null), hash, response);
@@ -79,11 +77,9 @@ class IdempotencyFilter extends OncePerRequestFilter {
     private static void replayOrRefuse(IdempotencyStore.Kept kept, byte[] hash, HttpServletResponse response)
             throws IOException {
         if (kept == null || kept.status() == null) {
-            ProblemResponses.write(response, 409, "idempotency-in-progress", "Request in progress",
-                    "A request with this Idempotency-Key is still being processed; retry in a moment.");
+            ProblemResponses.write(response, 409, ProblemResponses.IDEMPOTENCY_IN_PROGRESS);
         } else if (!Arrays.equals(kept.requestHash(), hash)) {
-            ProblemResponses.write(response, 409, "idempotency-key-reused", "Idempotency-Key reused",
-                    "This Idempotency-Key was used with a different request body.");
+            ProblemResponses.write(response, 409, ProblemResponses.IDEMPOTENCY_KEY_REUSED);
         } else {
             response.setStatus(kept.status());
             if (kept.contentType() != null) {
@@ -93,6 +89,11 @@ class IdempotencyFilter extends OncePerRequestFilter {
             response.getOutputStream().write(kept.body() == null ? new byte[0]
                     : kept.body().getBytes(StandardCharsets.UTF_8));
         }
+    }
+
+    /** The path is hashed too, so that one key sent to two endpoints is not taken for a retry. */
+    static byte[] requestHash(String path, byte[] body) {
+        return Sha256.of(path.getBytes(StandardCharsets.UTF_8), new byte[] {0}, body);
     }
 
     private static Optional<ApiKeyPrincipal> caller() {

@@ -44,10 +44,9 @@ class SecurityConfiguration {
                         .anyRequest().hasAuthority("SCOPE_write"))
                 .exceptionHandling(errors -> errors
                         .authenticationEntryPoint((request, response, e) -> ProblemResponses.write(response, 401,
-                                "unauthorized", "Unauthorized",
-                                "Send a valid API key as 'Authorization: Bearer tnd_sk_...'."))
+                                ProblemResponses.UNAUTHORIZED))
                         .accessDeniedHandler((request, response, e) -> ProblemResponses.write(response, 403,
-                                "forbidden", "Forbidden", "This API key's scopes do not allow this request.")));
+                                ProblemResponses.FORBIDDEN)));
         return http.build();
     }
 

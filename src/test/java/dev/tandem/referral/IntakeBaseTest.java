@@ -83,7 +83,12 @@ abstract class IntakeBaseTest extends IntegrationTest {
     }
 
     ApiClient.Answer send(ProgramFixtures.Setup s, Map<String, Object> event) {
-        return api(s.tenant().apiKey()).post("/api/v1/events", JSON.writeValueAsString(event));
+        return eventsApi(s.tenant().apiKey()).post("/api/v1/events", JSON.writeValueAsString(event));
+    }
+
+    /** Where POST /api/v1/events goes: Tomcat; ListenerEventApiTest sends it to the Netty listener instead. */
+    ApiClient eventsApi(String key) {
+        return api(key);
     }
 
     /** Sends and expects it stored (201); answers the answer. */

@@ -60,6 +60,11 @@ public abstract class IntegrationTest {
         return new ApiClient("http://localhost:" + port, key);
     }
 
+    /** An API client for another port of this application (the Netty listener's, tandem.redirect.port). */
+    protected ApiClient api(String key, int otherPort) {
+        return new ApiClient("http://localhost:" + otherPort, key);
+    }
+
     /** Empties every table, for tests that need a Tandem nobody has set up yet. */
     protected void resetDatabase() {
         jdbc.sql("truncate workspace, staff_user, api_key, audit_event, spring_session, spring_session_attributes cascade")

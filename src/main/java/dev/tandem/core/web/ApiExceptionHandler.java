@@ -4,6 +4,7 @@ import java.net.URI;
 import java.util.Comparator;
 import java.util.List;
 
+import dev.tandem.core.ApiProblems;
 import dev.tandem.core.ConflictException;
 import dev.tandem.core.FieldProblem;
 import dev.tandem.core.InvalidIdException;
@@ -35,31 +36,10 @@ import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExcep
 @Order(Ordered.HIGHEST_PRECEDENCE)
 class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 
-    static final String TYPE_BASE = "https://tandem.dev/problems/";
-
-    @ExceptionHandler(NotFoundException.class)
-    ProblemDetail notFound(NotFoundException e) {
-        return problem(HttpStatus.NOT_FOUND, "not-found", "Not found", e.getMessage());
-    }
-
-    @ExceptionHandler(ConflictException.class)
-    ProblemDetail conflict(ConflictException e) {
-        return problem(HttpStatus.CONFLICT, "conflict", "Conflict", e.getMessage());
-    }
-
-    @ExceptionHandler(InvalidInputException.class)
-    ProblemDetail invalid(InvalidInputException e) {
-        return invalid(HttpStatus.UNPROCESSABLE_CONTENT, e.problems());
-    }
-
-    @ExceptionHandler(InvalidRequestParameterException.class)
-    ProblemDetail badParameter(InvalidRequestParameterException e) {
-        return invalid(HttpStatus.BAD_REQUEST, List.of(new FieldProblem(e.field(), e.getMessage())));
-    }
-
-    @ExceptionHandler({InvalidIdException.class, MixedCurrencyException.class})
-    ProblemDetail badValue(IllegalArgumentException e) {
-        return problem(HttpStatus.UNPROCESSABLE_CONTENT, "invalid-input", "Invalid input", e.getMessage());
+    @ExceptionHandler({NotFoundException.class, ConflictException.class, InvalidInputException.class,
+            InvalidRequestParameterException.class, InvalidIdException.class, MixedCurrencyException.class})
+    ProblemDetail known(RuntimeException e) {
+        return ApiProblems.of(e);
     }
 
     @Override
@@ -69,36 +49,21 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
                 .map(error -> new FieldProblem(error.getField(), error.getDefaultMessage()))
                 .sorted(Comparator.comparing(FieldProblem::field))
                 .toList();
-        return ResponseEntity.unprocessableContent().body(invalid(HttpStatus.UNPROCESSABLE_CONTENT, problems));
+        return ResponseEntity.unprocessableContent().body(ApiProblems.invalid(HttpStatus.UNPROCESSABLE_CONTENT, problems));
     }
 
     @Override
     protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException e,
             HttpHeaders headers, HttpStatusCode status, WebRequest request) {
-        return ResponseEntity.badRequest().body(problem(HttpStatus.BAD_REQUEST, "malformed-request",
-                "Malformed request", "The request body is not valid JSON or does not match the expected shape."));
+        return ResponseEntity.badRequest().body(ApiProblems.malformedRequest());
     }
 
     @Override
     protected ResponseEntity<Object> createResponseEntity(Object body, HttpHeaders headers, HttpStatusCode status,
             WebRequest request) {
         if (body instanceof ProblemDetail detail && detail.getType() != null && "about:blank".equals(detail.getType().toString())) {
-            detail.setType(URI.create(TYPE_BASE + status.value()));
+            detail.setType(URI.create(ApiProblems.TYPE_BASE + status.value()));
         }
         return super.createResponseEntity(body, headers, status, request);
-    }
-
-    private static ProblemDetail invalid(HttpStatus status, List<FieldProblem> problems) {
-        ProblemDetail detail = problem(status, "invalid-input", "Invalid input",
-                problems.size() == 1 ? "One field is invalid." : problems.size() + " fields are invalid.");
-        detail.setProperty("errors", problems);
-        return detail;
-    }
-
-    static ProblemDetail problem(HttpStatus status, String type, String title, String detail) {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
-        problem.setType(URI.create(TYPE_BASE + type));
-        problem.setTitle(title);
-        return problem;
     }
 }

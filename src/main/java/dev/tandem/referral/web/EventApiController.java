@@ -1,19 +1,12 @@
 package dev.tandem.referral.web;
 
-import java.math.BigInteger;
-import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.format.DateTimeParseException;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
-import dev.tandem.core.FieldProblem;
 import dev.tandem.core.Page;
 import dev.tandem.core.PageRequest;
 import dev.tandem.partner.PartnerId;
 import dev.tandem.referral.EventId;
-import dev.tandem.referral.EventInput;
 import dev.tandem.referral.EventSource;
 import dev.tandem.referral.Intake;
 import dev.tandem.referral.Referrals;
@@ -48,15 +41,6 @@ class EventApiController {
         this.referrals = referrals;
     }
 
-    record CustomerBody(String externalId, String email, String name, String company) {
-    }
-
-    /** As API.md shows it; {@code occurredAt} and {@code amount} are read here so that a bad value is a 422 naming it. */
-    record EventBody(String id, String type, String occurredAt, CustomerBody customer, String clickId, String code,
-            String partnerId, String programId, Object amount, String currency, String refundOf,
-            Map<String, Object> metadata) {
-    }
-
     record AssignBody(String partnerId, String reason) {
     }
 
@@ -82,16 +66,11 @@ class EventApiController {
                     + " 422 lists every invalid field.")
     @ApiResponse(responseCode = "201", description = "stored (200: the same event again, answered as the first time)",
             content = @Content(mediaType = "application/json", schema = @Schema(implementation = AnswerDoc.class)))
-    ResponseEntity<String> record(@AuthenticationPrincipal ApiKeyPrincipal key, @RequestBody EventBody body) {
-        List<FieldProblem> problems = new ArrayList<>();
-        Instant occurredAt = occurredAt(body.occurredAt(), problems);
-        Long amount = amount(body.amount(), problems);
-        CustomerBody c = body.customer();
-        EventInput input = new EventInput(body.id(), body.type(), occurredAt,
-                c == null ? null : new EventInput.CustomerInput(c.externalId(), c.email(), c.name(), c.company()),
-                body.clickId(), body.code(), body.partnerId(), body.programId(), amount, body.currency(),
-                body.refundOf(), body.metadata());
-        Intake.Answered answered = intake.answer(key.workspaceId(), key.asActor(), input, EventSource.API, problems);
+    ResponseEntity<String> record(@AuthenticationPrincipal ApiKeyPrincipal key,
+            @RequestBody EventBodies.EventBody body) {
+        EventBodies.Read read = EventBodies.read(body);
+        Intake.Answered answered = intake.answer(key.workspaceId(), key.asActor(), read.input(), EventSource.API,
+                read.problems());
         return ResponseEntity.status(answered.replayed() ? 200 : 201)
                 .contentType(MediaType.APPLICATION_JSON)
                 .body(answered.answerJson());
@@ -134,33 +113,5 @@ class EventApiController {
             }
         }
         return ApiViews.event(intake.assign(key.workspaceId(), key.asActor(), EventId.parse(id), partner, body.reason()));
-    }
-
-    private static Instant occurredAt(String value, List<FieldProblem> problems) {
-        if (value == null || value.isBlank()) {
-            return null;
-        }
-        try {
-            return OffsetDateTime.parse(value.trim()).toInstant();
-        } catch (DateTimeParseException unparseable) {
-            problems.add(new FieldProblem("occurredAt", "must be an ISO 8601 time with offset, e.g."
-                    + " 2026-11-22T10:15:30Z", "validation.invalid"));
-            return null;
-        }
-    }
-
-    private static Long amount(Object value, List<FieldProblem> problems) {
-        if (value == null) {
-            return null;
-        }
-        if (value instanceof Integer || value instanceof Long || value instanceof Short) {
-            return ((Number) value).longValue();
-        }
-        if (value instanceof BigInteger big && big.bitLength() < 64) {
-            return big.longValue();
-        }
-        problems.add(new FieldProblem("amount", "must be a whole number of minor units, e.g. 4999 for 49.99 EUR",
-                "validation.invalid"));
-        return null;
     }
 }

@@ -2,7 +2,9 @@ package dev.tandem.tracking.web;
 
 import dev.tandem.tracking.internal.ClickRecorder;
 import dev.tandem.tracking.internal.LinkCache;
+import dev.tandem.web.ListenerRoute;
 import jakarta.servlet.DispatcherType;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
 import org.springframework.boot.tomcat.autoconfigure.TomcatServerProperties;
@@ -18,10 +20,19 @@ import org.springframework.core.Ordered;
  * redirect creates no session, runs no security chain and records no per-request observation. And,
  * when {@code tandem.redirect.port} is set, the same redirect on a Netty listener of its own, which
  * skips Tomcat's per-request work (31 against 76 µs of CPU per redirect on a quiet machine). Measured with
- * bench/redirect.sh against a bare Netty server answering the same redirects.
+ * bench/redirect.sh against a bare Netty server answering the same redirects. The listener also answers
+ * the {@link ListenerRoute}s of other modules (referral's POST /api/v1/events), on
+ * {@code tandem.redirect.workers} threads.
  */
 @Configuration(proxyBeanMethods = false)
 class RedirectConfiguration {
+
+    /**
+     * Threads running the listener's routes (POST /api/v1/events) unless tandem.redirect.workers says: as many
+     * as Tomcat's (server.tomcat.threads.max), since the intake stores the events waiting at once in one group
+     * (with 16, bench/events.sh's 32 connections made groups half as large and PostgreSQL's CPU per event 1.8x).
+     */
+    static final int DEFAULT_WORKERS = 32;
 
     @Bean
     Redirect redirect(LinkCache links, ClickRecorder clicks, MessageSource messages,
@@ -42,12 +53,14 @@ class RedirectConfiguration {
     @Bean
     @ConditionalOnExpression("'${tandem.redirect.port:}' != ''") // set and not empty (TANDEM_REDIRECT_PORT=)
     RedirectListener redirectListener(Redirect redirect, @Value("${tandem.redirect.port}") int port,
-            TomcatServerProperties tomcat, @Value("${server.forward-headers-strategy:none}") String forwardHeaders) {
+            TomcatServerProperties tomcat, @Value("${server.forward-headers-strategy:none}") String forwardHeaders,
+            ObjectProvider<ListenerRoute> routes, @Value("${tandem.redirect.workers:0}") int workers) {
         TomcatServerProperties.Remoteip remoteIp = tomcat.getRemoteip();
         return new RedirectListener(port, redirect, new TrustedProxies("native".equalsIgnoreCase(forwardHeaders),
                 remoteIp.getInternalProxies(), remoteIp.getTrustedProxies(),
                 orDefault(remoteIp.getRemoteIpHeader(), "X-Forwarded-For"),
-                orDefault(remoteIp.getProtocolHeader(), "X-Forwarded-Proto"), remoteIp.getProtocolHeaderHttpsValue()));
+                orDefault(remoteIp.getProtocolHeader(), "X-Forwarded-Proto"), remoteIp.getProtocolHeaderHttpsValue()),
+                routes.orderedStream().toList(), workers > 0 ? workers : DEFAULT_WORKERS);
     }
 
     private static String orDefault(String value, String fallback) {

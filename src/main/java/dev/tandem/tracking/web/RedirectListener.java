@@ -1,34 +1,46 @@
 package dev.tandem.tracking.web;
 
+import java.io.ByteArrayOutputStream;
 import java.net.InetSocketAddress;
+import java.util.ArrayDeque;
+import java.util.List;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 
+import dev.tandem.web.ListenerRoute;
 import io.netty.bootstrap.ServerBootstrap;
+import io.netty.buffer.ByteBufUtil;
 import io.netty.buffer.PooledByteBufAllocator;
 import io.netty.buffer.Unpooled;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.ChannelInboundHandlerAdapter;
 import io.netty.channel.ChannelInitializer;
 import io.netty.channel.ChannelOption;
 import io.netty.channel.EventLoopGroup;
 import io.netty.channel.MultiThreadIoEventLoopGroup;
-import io.netty.channel.SimpleChannelInboundHandler;
 import io.netty.channel.nio.NioIoHandler;
 import io.netty.channel.socket.SocketChannel;
 import io.netty.channel.socket.nio.NioServerSocketChannel;
 import io.netty.handler.codec.http.DefaultFullHttpResponse;
 import io.netty.handler.codec.http.FullHttpResponse;
+import io.netty.handler.codec.http.HttpContent;
 import io.netty.handler.codec.http.HttpHeaderNames;
 import io.netty.handler.codec.http.HttpHeaders;
 import io.netty.handler.codec.http.HttpMethod;
-import io.netty.handler.codec.http.HttpObject;
 import io.netty.handler.codec.http.HttpRequest;
 import io.netty.handler.codec.http.HttpResponseStatus;
 import io.netty.handler.codec.http.HttpServerCodec;
+import io.netty.handler.codec.http.HttpServerExpectContinueHandler;
 import io.netty.handler.codec.http.HttpServerKeepAliveHandler;
+import io.netty.handler.codec.http.HttpUtil;
 import io.netty.handler.codec.http.HttpVersion;
+import io.netty.handler.codec.http.LastHttpContent;
 import io.netty.handler.timeout.ReadTimeoutHandler;
+import io.netty.util.ReferenceCountUtil;
 import io.netty.util.concurrent.DefaultThreadFactory;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -43,6 +55,12 @@ import org.springframework.context.SmartLifecycle;
  * Forwarded headers are believed from the proxies Tomcat trusts ({@link TrustedProxies}).
  * It stops accepting before the click writer flushes (a higher lifecycle phase), so every click it
  * answered for is written.
+ *
+ * <p>It also answers the {@link ListenerRoute}s other modules give it (POST /api/v1/events): their
+ * whole body is read (up to the route's limit, else 413), then the route runs on a bounded pool of
+ * worker threads ({@code tandem.redirect.workers}), never on an event loop, as it may wait for the
+ * database; its answer is written back on the connection's event loop. A connection carries one
+ * request at a time: what arrives meanwhile (pipelining) waits, in order, until that answer is written.
  */
 public final class RedirectListener implements SmartLifecycle {
 
@@ -51,20 +69,34 @@ public final class RedirectListener implements SmartLifecycle {
     private static final int MAX_HEADER_BYTES = 8192;
     /** A connection that sends nothing for this long is closed, as Tomcat's keep-alive timeout (20 s). */
     private static final int IDLE_SECONDS = 20;
+    /** Requests waiting for a worker; more are answered 503 at once. */
+    private static final int WORKER_QUEUE = 4096;
+    /** How long {@link #stop} waits for the routes' requests in progress. */
+    private static final int STOP_WAIT_SECONDS = 10;
 
     private final int requestedPort;
     private final Redirect redirect;
     private final TrustedProxies proxies;
+    private final List<ListenerRoute> routes;
+    private final int workerThreads;
+    private ThreadPoolExecutor routeWorkers;
     private EventLoopGroup acceptor;
     private EventLoopGroup workers;
     private Channel server;
     private volatile int port = -1;
 
-    /** @param port 0: any free port (tests) */
-    RedirectListener(int port, Redirect redirect, TrustedProxies proxies) {
+    /**
+     * @param port 0: any free port (tests)
+     * @param routes the other requests it answers besides the redirect
+     * @param workerThreads threads running the routes
+     */
+    RedirectListener(int port, Redirect redirect, TrustedProxies proxies, List<ListenerRoute> routes,
+            int workerThreads) {
         this.requestedPort = port;
         this.redirect = redirect;
         this.proxies = proxies;
+        this.routes = List.copyOf(routes);
+        this.workerThreads = workerThreads;
     }
 
     /** The port it listens on (the one it found with {@code tandem.redirect.port: 0}), -1 when it does not. */
@@ -79,6 +111,8 @@ public final class RedirectListener implements SmartLifecycle {
                 NioIoHandler.newFactory());
         workers = new MultiThreadIoEventLoopGroup(threads, new DefaultThreadFactory("tandem-redirect"),
                 NioIoHandler.newFactory());
+        routeWorkers = new ThreadPoolExecutor(workerThreads, workerThreads, 60, TimeUnit.SECONDS,
+                new ArrayBlockingQueue<>(WORKER_QUEUE), new DefaultThreadFactory("tandem-listener-worker"));
         try {
             server = new ServerBootstrap().group(acceptor, workers).channel(NioServerSocketChannel.class)
                     .option(ChannelOption.SO_BACKLOG, 1024)
@@ -89,7 +123,8 @@ public final class RedirectListener implements SmartLifecycle {
                         protected void initChannel(SocketChannel channel) {
                             channel.pipeline().addLast(new ReadTimeoutHandler(IDLE_SECONDS),
                                     new HttpServerCodec(MAX_HEADER_BYTES, MAX_HEADER_BYTES, 8192),
-                                    new HttpServerKeepAliveHandler(), new Handler());
+                                    new HttpServerKeepAliveHandler(), new HttpServerExpectContinueHandler(),
+                                    new Handler());
                         }
                     })
                     .bind(requestedPort).sync().channel();
@@ -101,10 +136,14 @@ public final class RedirectListener implements SmartLifecycle {
             throw e;
         }
         port = ((InetSocketAddress) server.localAddress()).getPort();
-        log.info("Redirect listener on port {} ({} event-loop threads, NIO)", port, threads);
+        log.info("Redirect listener on port {} ({} event-loop threads, NIO; {} worker threads for {})", port, threads,
+                workerThreads, routes.stream().map(r -> r.method() + " " + r.path()).toList());
     }
 
-    /** Stops accepting, lets the requests in progress finish (up to 5 s), then stops its threads. */
+    /**
+     * Stops accepting, lets the routes' requests in progress finish (up to 10 s) and be answered, the
+     * redirects in progress finish (up to 5 s), then stops its threads.
+     */
     @Override
     public synchronized void stop() {
         if (server == null) {
@@ -113,11 +152,22 @@ public final class RedirectListener implements SmartLifecycle {
         server.close().syncUninterruptibly();
         server = null;
         port = -1;
+        routeWorkers.shutdown();
+        try {
+            if (!routeWorkers.awaitTermination(STOP_WAIT_SECONDS, TimeUnit.SECONDS)) {
+                log.warn("Redirect listener: requests still running after {} s are abandoned", STOP_WAIT_SECONDS);
+                routeWorkers.shutdownNow();
+            }
+        } catch (InterruptedException e) {
+            routeWorkers.shutdownNow();
+            Thread.currentThread().interrupt();
+        }
         shutDownGroups();
         log.info("Redirect listener stopped");
     }
 
     private void shutDownGroups() {
+        routeWorkers.shutdownNow();
         acceptor.shutdownGracefully(0, 5, TimeUnit.SECONDS).syncUninterruptibly();
         workers.shutdownGracefully(100, 5_000, TimeUnit.MILLISECONDS).syncUninterruptibly();
     }
@@ -133,11 +183,23 @@ public final class RedirectListener implements SmartLifecycle {
         return SmartLifecycle.DEFAULT_PHASE - 2048;
     }
 
-    /** One per connection: who is at the other end is worked out once, not for each request. */
-    private final class Handler extends SimpleChannelInboundHandler<HttpObject> {
+    /**
+     * One per connection: who is at the other end is worked out once, not for each request. A route's
+     * request is collected here, then answered by a worker; until its answer is written, what else
+     * arrives on the connection waits in {@code waiting}, in order.
+     */
+    private final class Handler extends ChannelInboundHandlerAdapter {
 
         private String peer;
         private boolean peerTrusted;
+        /** The route whose request's body is being read, or null. */
+        private ListenerRoute route;
+        private HttpRequest routed;
+        private ByteArrayOutputStream body;
+        private boolean overLimit;
+        /** A worker has the request: nothing else is handled until its answer is written. */
+        private boolean answering;
+        private final ArrayDeque<Object> waiting = new ArrayDeque<>();
 
         @Override
         public void channelActive(ChannelHandlerContext ctx) throws Exception {
@@ -147,20 +209,133 @@ public final class RedirectListener implements SmartLifecycle {
         }
 
         @Override
-        protected void channelRead0(ChannelHandlerContext ctx, HttpObject message) {
-            if (!(message instanceof HttpRequest request)) {
-                return; // a request body: nothing here reads one
-            }
-            if (request.decoderResult().isFailure()) {
-                FullHttpResponse bad = new DefaultFullHttpResponse(HttpVersion.HTTP_1_1, HttpResponseStatus.BAD_REQUEST);
-                bad.headers().set(HttpHeaderNames.CONTENT_LENGTH, 0).set(HttpHeaderNames.CONNECTION, "close");
-                ctx.writeAndFlush(bad).addListener(ChannelFutureListener.CLOSE);
+        public void channelRead(ChannelHandlerContext ctx, Object message) {
+            if (answering) {
+                waiting.add(message);
                 return;
             }
-            String uri = pathAndQuery(request.uri());
-            int question = uri.indexOf('?');
-            String path = question < 0 ? uri : uri.substring(0, question);
-            String query = question < 0 ? null : uri.substring(question + 1);
+            try {
+                handle(ctx, message);
+            } finally {
+                ReferenceCountUtil.release(message);
+            }
+        }
+
+        @Override
+        public void channelInactive(ChannelHandlerContext ctx) throws Exception {
+            waiting.forEach(ReferenceCountUtil::release);
+            waiting.clear();
+            super.channelInactive(ctx);
+        }
+
+        private void handle(ChannelHandlerContext ctx, Object message) {
+            if (message instanceof HttpRequest request) {
+                if (request.decoderResult().isFailure()) {
+                    FullHttpResponse bad = new DefaultFullHttpResponse(HttpVersion.HTTP_1_1,
+                            HttpResponseStatus.BAD_REQUEST);
+                    bad.headers().set(HttpHeaderNames.CONTENT_LENGTH, 0).set(HttpHeaderNames.CONNECTION, "close");
+                    ctx.writeAndFlush(bad).addListener(ChannelFutureListener.CLOSE);
+                    return;
+                }
+                String uri = pathAndQuery(request.uri());
+                int question = uri.indexOf('?');
+                String path = question < 0 ? uri : uri.substring(0, question);
+                ListenerRoute to = route(request.method().name(), path);
+                if (to == null) {
+                    redirect(ctx, request, path, question < 0 ? null : uri.substring(question + 1));
+                } else if (HttpUtil.getContentLength(request, -1L) > to.maxBodyBytes()) {
+                    // answered before its body is read: the body is not read at all, so the connection ends
+                    ListenerRoute.Answer tooLarge = to.tooLarge();
+                    FullHttpResponse response = response(tooLarge);
+                    response.headers().set(HttpHeaderNames.CONNECTION, "close");
+                    ctx.writeAndFlush(response).addListener(ChannelFutureListener.CLOSE);
+                    ctx.channel().config().setAutoRead(false);
+                } else {
+                    route = to;
+                    routed = request;
+                    body = new ByteArrayOutputStream();
+                    overLimit = false;
+                }
+            }
+            if (message instanceof HttpContent content && route != null) {
+                int readable = content.content().readableBytes();
+                if (!overLimit && body.size() + readable <= route.maxBodyBytes()) {
+                    body.write(ByteBufUtil.getBytes(content.content()), 0, readable);
+                } else {
+                    overLimit = true;
+                    body = null;
+                }
+                if (content instanceof LastHttpContent) {
+                    dispatch(ctx);
+                }
+            }
+        }
+
+        private ListenerRoute route(String method, String path) {
+            for (ListenerRoute r : routes) {
+                if (r.path().equals(path) && r.method().equals(method)) {
+                    return r;
+                }
+            }
+            return null;
+        }
+
+        private void dispatch(ChannelHandlerContext ctx) {
+            ListenerRoute to = route;
+            HttpRequest request = routed;
+            byte[] bytes = overLimit ? null : body.toByteArray();
+            route = null;
+            routed = null;
+            body = null;
+            if (bytes == null) {
+                ctx.writeAndFlush(response(to.tooLarge()));
+                return;
+            }
+            HttpHeaders headers = request.headers();
+            boolean secure = proxies.resolve(peer, peerTrusted, headers::getAll).secure();
+            ListenerRoute.Request call = new ListenerRoute.Request(request.method().name(), to.path(), headers::get,
+                    bytes, secure);
+            answering = true;
+            ctx.channel().config().setAutoRead(false);
+            try {
+                routeWorkers.execute(() -> {
+                    ListenerRoute.Answer answer;
+                    try {
+                        answer = to.answer(call);
+                    } catch (RuntimeException | Error e) {
+                        log.error("Redirect listener: {} {} failed", call.method(), call.path(), e);
+                        ctx.executor().execute(ctx::close);
+                        return;
+                    }
+                    ctx.executor().execute(() -> answered(ctx, answer));
+                });
+            } catch (RejectedExecutionException busy) {
+                FullHttpResponse unavailable = new DefaultFullHttpResponse(HttpVersion.HTTP_1_1,
+                        HttpResponseStatus.SERVICE_UNAVAILABLE);
+                unavailable.headers().set(HttpHeaderNames.CONTENT_LENGTH, 0).set(HttpHeaderNames.RETRY_AFTER, 1)
+                        .set(HttpHeaderNames.CONNECTION, "close");
+                ctx.writeAndFlush(unavailable).addListener(ChannelFutureListener.CLOSE);
+            }
+        }
+
+        /** On the event loop: writes the worker's answer, then handles what waited, in order. */
+        private void answered(ChannelHandlerContext ctx, ListenerRoute.Answer answer) {
+            answering = false;
+            ctx.writeAndFlush(response(answer));
+            while (!answering && !waiting.isEmpty()) {
+                Object next = waiting.poll();
+                try {
+                    handle(ctx, next);
+                } finally {
+                    ReferenceCountUtil.release(next);
+                }
+            }
+            if (!answering) {
+                ctx.channel().config().setAutoRead(true);
+            }
+        }
+
+        private void redirect(ChannelHandlerContext ctx, HttpRequest request, String path, String query) {
             HttpHeaders headers = request.headers();
             TrustedProxies.Client client = proxies.resolve(peer, peerTrusted, headers::getAll);
             Redirect.Response answer = redirect.handle(request.method().name(), path, query, headers::get,
@@ -185,6 +360,20 @@ public final class RedirectListener implements SmartLifecycle {
             log.debug("Redirect listener: connection from {} closed: {}", ctx.channel().remoteAddress(), cause.toString());
             ctx.close();
         }
+    }
+
+    private static FullHttpResponse response(ListenerRoute.Answer answer) {
+        byte[] body = answer.body();
+        FullHttpResponse response = new DefaultFullHttpResponse(HttpVersion.HTTP_1_1,
+                HttpResponseStatus.valueOf(answer.status()),
+                body == null ? Unpooled.EMPTY_BUFFER : Unpooled.wrappedBuffer(body));
+        HttpHeaders out = response.headers();
+        List<String> pairs = answer.headers();
+        for (int i = 0; i < pairs.size(); i += 2) {
+            out.add(pairs.get(i), pairs.get(i + 1));
+        }
+        out.set(HttpHeaderNames.CONTENT_LENGTH, body == null ? 0 : body.length);
+        return response;
     }
 
     /** The origin-form of a request target: an absolute-form one ("http://host/r/x") loses its scheme and host. */

@@ -1,0 +1,158 @@
+package dev.tandem.referral.web;
+
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+
+import dev.tandem.core.ApiProblems;
+import dev.tandem.referral.EventSource;
+import dev.tandem.referral.Intake;
+import dev.tandem.web.ApiDoor;
+import dev.tandem.web.ListenerRoute;
+import dev.tandem.workspace.ApiKeyPrincipal;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.converter.json.ProblemDetailJacksonMixin;
+import org.springframework.stereotype.Component;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * POST /api/v1/events on the lightweight listener ({@code tandem.redirect.port}), answering what
+ * {@link EventApiController#record} answers through Tomcat, Spring Security and Spring MVC, with the
+ * same pieces: {@link ApiDoor} for the key, scope and Idempotency-Key, {@link EventBodies} for the body,
+ * {@link ApiProblems} for the intake's errors, the application's JSON mapper for reading and for problems.
+ */
+@Component
+class EventListenerRoute implements ListenerRoute {
+
+    static final String PATH = "/api/v1/events";
+    /** The largest event body: metadata alone may be 16 KB. */
+    static final int MAX_BODY_BYTES = 64 * 1024;
+
+    private static final Logger log = LoggerFactory.getLogger(EventListenerRoute.class);
+    private static final URI INSTANCE = URI.create(PATH);
+    /** What Spring MVC lists as the body types it reads (its JSON and YAML converters). */
+    private static final String READABLE = "application/json, application/yaml, application/*+json";
+
+    private final Intake intake;
+    private final ApiDoor door;
+    private final JsonMapper json;
+    private final JsonMapper problems;
+
+    EventListenerRoute(Intake intake, ApiDoor door, JsonMapper json) {
+        this.intake = intake;
+        this.door = door;
+        this.json = json;
+        // as Spring MVC's JSON converter writes a ProblemDetail: its properties at the top level
+        this.problems = json.rebuild().addMixIn(ProblemDetail.class, ProblemDetailJacksonMixin.class).build();
+    }
+
+    @Override
+    public String method() {
+        return "POST";
+    }
+
+    @Override
+    public String path() {
+        return PATH;
+    }
+
+    @Override
+    public int maxBodyBytes() {
+        return MAX_BODY_BYTES;
+    }
+
+    @Override
+    public Answer tooLarge() {
+        return door.tooLarge(false, MAX_BODY_BYTES);
+    }
+
+    @Override
+    public Answer answer(Request request) {
+        ApiDoor.Admission admission = door.admit(request.method(), request.headers().apply("Authorization"),
+                request.secure());
+        if (admission.refusal() != null) {
+            return admission.refusal();
+        }
+        ApiKeyPrincipal caller = admission.caller();
+        return door.idempotent(caller, request.headers().apply("Idempotency-Key"), PATH, request.body(),
+                request.secure(), () -> record(caller, request));
+    }
+
+    private Answer record(ApiKeyPrincipal caller, Request request) {
+        boolean secure = request.secure();
+        String contentType = request.headers().apply("Content-Type");
+        if (!json(contentType)) {
+            return unsupported(secure, contentType);
+        }
+        EventBodies.EventBody body;
+        try {
+            body = request.body().length == 0 ? null : json.readValue(request.body(), EventBodies.EventBody.class);
+        } catch (JacksonException malformed) {
+            body = null;
+        }
+        if (body == null) {
+            return problem(secure, ApiProblems.malformedRequest());
+        }
+        EventBodies.Read read = EventBodies.read(body);
+        try {
+            Intake.Answered answered = intake.answer(caller.workspaceId(), caller.asActor(), read.input(),
+                    EventSource.API, read.problems());
+            return door.json(secure, answered.replayed() ? 200 : 201,
+                    answered.answerJson().getBytes(StandardCharsets.UTF_8));
+        } catch (RuntimeException e) {
+            ProblemDetail known = ApiProblems.of(e);
+            if (known != null) {
+                return problem(secure, known);
+            }
+            log.error("POST {} failed", PATH, e);
+            return problem(secure, ApiProblems.problem(HttpStatus.INTERNAL_SERVER_ERROR, "internal-error",
+                    "Internal Server Error", "The event could not be stored; please retry."));
+        }
+    }
+
+    /** What Spring MVC's JSON converter reads: application/json and application/*+json. */
+    private static boolean json(String contentType) {
+        if (contentType == null) {
+            return false;
+        }
+        try {
+            MediaType type = MediaType.parseMediaType(contentType);
+            return MediaType.APPLICATION_JSON.includes(type) || "application".equals(type.getType())
+                    && type.getSubtype().endsWith("+json");
+        } catch (IllegalArgumentException unparseable) {
+            return false;
+        }
+    }
+
+    /**
+     * As Spring MVC answers a body it has no reader for: 415 listing what it reads, naming the type as
+     * it saw it (UTF-8 added when no charset is given, as Boot's request encoding does; none:
+     * application/octet-stream). Its problem keeps the default type, about:blank, which is not written.
+     */
+    private Answer unsupported(boolean secure, String contentType) {
+        MediaType type;
+        try {
+            type = contentType == null ? MediaType.APPLICATION_OCTET_STREAM : MediaType.parseMediaType(contentType);
+        } catch (IllegalArgumentException unparseable) {
+            return problem(secure, ApiProblems.malformedRequest());
+        }
+        if (contentType != null && type.getCharset() == null) {
+            type = new MediaType(type, StandardCharsets.UTF_8);
+        }
+        ProblemDetail detail = ProblemDetail.forStatusAndDetail(HttpStatus.UNSUPPORTED_MEDIA_TYPE,
+                "Content-Type '" + type + "' is not supported.");
+        detail.setInstance(INSTANCE);
+        return door.answer(secure, 415, List.of("Accept", READABLE,
+                "Content-Type", MediaType.APPLICATION_PROBLEM_JSON_VALUE), problems.writeValueAsBytes(detail));
+    }
+
+    private Answer problem(boolean secure, ProblemDetail detail) {
+        detail.setInstance(INSTANCE);
+        return door.problemJson(secure, detail.getStatus(), problems.writeValueAsBytes(detail));
+    }
+}

@@ -1,0 +1,85 @@
+package dev.tandem.tracking.web;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+
+import dev.tandem.web.ListenerRoute;
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** How the listener runs a route: on its named worker threads, and stopping only after the answers in progress are sent. */
+class ListenerRoutesTest {
+
+    /** Echoes the thread it ran on, after {@code release} opens. */
+    private static final class SlowRoute implements ListenerRoute {
+        final CountDownLatch started = new CountDownLatch(1);
+        final CountDownLatch release = new CountDownLatch(1);
+
+        @Override
+        public String method() {
+            return "POST";
+        }
+
+        @Override
+        public String path() {
+            return "/slow";
+        }
+
+        @Override
+        public int maxBodyBytes() {
+            return 16;
+        }
+
+        @Override
+        public Answer answer(Request request) {
+            started.countDown();
+            try {
+                release.await(10, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            return new Answer(201, List.of("Content-Type", "text/plain"),
+                    (Thread.currentThread().getName() + " " + new String(request.body(), StandardCharsets.UTF_8))
+                            .getBytes(StandardCharsets.UTF_8));
+        }
+
+        @Override
+        public Answer tooLarge() {
+            return new Answer(413, List.of(), new byte[0]);
+        }
+    }
+
+    @Test
+    void aRouteRunsOnAWorkerAndStoppingWaitsForItsAnswer() throws Exception {
+        SlowRoute route = new SlowRoute();
+        RedirectListener listener = new RedirectListener(0, null,
+                new TrustedProxies(false, null, null, "X-Forwarded-For", "X-Forwarded-Proto", "https"),
+                List.of(route), 2);
+        listener.start();
+        HttpClient http = HttpClient.newHttpClient();
+        CompletableFuture<HttpResponse<String>> answer = http.sendAsync(
+                HttpRequest.newBuilder(URI.create("http://localhost:" + listener.port() + "/slow"))
+                        .POST(HttpRequest.BodyPublishers.ofString("hello")).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(route.started.await(10, TimeUnit.SECONDS)).isTrue();
+
+        CompletableFuture<Void> stopping = CompletableFuture.runAsync(listener::stop);
+        Thread.sleep(300);
+        assertThat(stopping).as("waits for the request in progress").isNotDone();
+        route.release.countDown();
+        stopping.get(15, TimeUnit.SECONDS);
+
+        HttpResponse<String> response = answer.get(5, TimeUnit.SECONDS);
+        assertThat(response.statusCode()).isEqualTo(201);
+        assertThat(response.body()).startsWith("tandem-listener-worker").endsWith(" hello");
+        assertThat(listener.isRunning()).isFalse();
+    }
+}
