@@ -14,10 +14,10 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
- * Inserts held back until a group of work is done, then sent as one multi-row statement per table
- * (the PostgreSQL driver rewrites a batch of single-row inserts into multi-row ones): what lets the
- * event intake store many events in one transaction at the cost of a few statements, not a few per
- * event. Outside a {@link #hold} everything is written at once, as usual.
+ * Inserts held back until a group of work is done, then written in one statement: each table's rows
+ * as one {@code insert … select … from unnest(…)}, the tables chained as data-modifying {@code WITH}s.
+ * What lets the event intake store many events in one transaction at the cost of a few statements,
+ * not a dozen per event. Outside a {@link #hold} everything is written at once, as usual.
  *
  * <p>Held rows are never invisible to the code that holds them: before any other statement of the
  * application (every one passes through the {@link JdbcClient}, see {@link #beforeStatement}) that
@@ -223,18 +223,16 @@ public class WriteBehind {
      * rows, and the driver splits a batch into several of them). Values go as text, cast to each
      * column's type. A statement this does not understand goes as a plain batch.
      */
-    private void write(Table t, List<Object[]> rows) {
+    private Insert unnest(Table t, List<Object[]> rows) {
         java.util.regex.Matcher m = INSERT.matcher(t.sql);
-        if (rows.size() == 1 || !m.matches() || !m.group(1).equalsIgnoreCase(t.name)) {
-            jdbc.batchUpdate(t.sql, rows);
-            return;
+        if (!m.matches() || !m.group(1).equalsIgnoreCase(t.name)) {
+            return null;
         }
         String[] columns = m.group(2).split(",");
         String[] values = m.group(3).split(",");
         Map<String, String> typeOf = types.computeIfAbsent(t.name, this::columnTypes);
         if (columns.length != values.length) {
-            jdbc.batchUpdate(t.sql, rows);
-            return;
+            return null;
         }
         StringBuilder select = new StringBuilder();
         StringBuilder unnest = new StringBuilder();
@@ -246,8 +244,7 @@ public class WriteBehind {
             String type = typeOf.get(column);
             boolean isNull = value.equalsIgnoreCase("null");
             if (type == null || !isNull && !PARAMETER.matcher(value).matches()) {
-                jdbc.batchUpdate(t.sql, rows);
-                return;
+                return null;
             }
             select.append(c == 0 ? "" : ", ").append(isNull ? "null" : "u.c" + c).append("::").append(type);
             if (!isNull) {
@@ -256,8 +253,7 @@ public class WriteBehind {
                     Object v = rows.get(r)[param];
                     String text = text(v);
                     if (v != null && text == null) {
-                        jdbc.batchUpdate(t.sql, rows);
-                        return;
+                        return null;
                     }
                     array[r] = text;
                 }
@@ -272,7 +268,7 @@ public class WriteBehind {
                 names.append(a++ == 0 ? "" : ", ").append("c").append(c);
             }
         }
-        jdbc.update("insert into " + t.name + " (" + m.group(2) + ") select " + select + " from unnest(" + unnest
+        return new Insert("insert into " + t.name + " (" + m.group(2) + ") select " + select + " from unnest(" + unnest
                 + ") as u (" + names + ")", arrays.toArray());
     }
 
@@ -312,15 +308,44 @@ public class WriteBehind {
         if (h == null || h.rows == 0) {
             return;
         }
+        List<Table> tables = new ArrayList<>();
+        List<List<Object[]>> rows = new ArrayList<>();
+        List<Insert> inserts = new ArrayList<>();
         for (String name : h.order) {
             Table t = h.tables.get(name);
             if (!t.rows.isEmpty()) {
-                List<Object[]> rows = new ArrayList<>(t.rows);
+                tables.add(t);
+                rows.add(new ArrayList<>(t.rows));
+                inserts.add(unnest(t, rows.get(rows.size() - 1)));
                 t.rows.clear();
-                write(t, rows);
             }
         }
         h.rows = 0;
         h.flushes++;
+        if (inserts.size() > 1 && inserts.stream().allMatch(java.util.Objects::nonNull)) {
+            // every table in one statement: each insert a data-modifying WITH of the last; PostgreSQL checks the
+            // foreign keys at the end of the statement, when the rows they refer to are there
+            StringBuilder sql = new StringBuilder("with ");
+            List<Object> params = new ArrayList<>();
+            for (int i = 0; i < inserts.size(); i++) {
+                Insert insert = inserts.get(i);
+                sql.append(i == inserts.size() - 1 ? " " : (i == 0 ? "" : ", ") + "w" + i + " as (")
+                        .append(insert.sql()).append(i == inserts.size() - 1 ? "" : ")");
+                params.addAll(java.util.Arrays.asList(insert.params()));
+            }
+            jdbc.update(sql.toString(), params.toArray());
+            return;
+        }
+        for (int i = 0; i < tables.size(); i++) {
+            if (inserts.get(i) != null) {
+                jdbc.update(inserts.get(i).sql(), inserts.get(i).params());
+            } else {
+                jdbc.batchUpdate(tables.get(i).sql, rows.get(i));
+            }
+        }
+    }
+
+    /** One statement and its parameters. */
+    private record Insert(String sql, Object[] params) {
     }
 }
