@@ -104,19 +104,10 @@ public class Intake {
             List<FieldProblem> earlier) {
         byte[] fingerprint = Sha256.of(CANONICAL.writeValueAsString(input));
         Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
-        Recorder.Outcome outcome;
-        if (TransactionSynchronizationManager.isActualTransactionActive()) {
-            // a caller with a transaction of its own (it may hold locks a group waits for) stores in it, at once
-            outcome = transaction.execute(status -> {
-                Recorder.Outcome o = recorder.record(workspace, by, input, source, fingerprint, now, earlier);
-                if (o instanceof Recorder.Outcome.LostRace) {
-                    status.setRollbackOnly();
-                }
-                return o;
-            });
-        } else {
-            outcome = groups.store(new IntakeGroups.Work(workspace, by, input, source, fingerprint, now, earlier));
-        }
+        IntakeGroups.Work work = new IntakeGroups.Work(workspace, by, input, source, fingerprint, now, earlier);
+        // a caller with a transaction of its own (it may hold locks a group waits for) stores in it, at once
+        Recorder.Outcome outcome = TransactionSynchronizationManager.isActualTransactionActive() ? groups.alone(work)
+                : groups.store(work);
         if (outcome instanceof Recorder.Outcome.LostRace) {
             // a twin without customer or sale to lock on was stored while this one was being worked out
             outcome = new Recorder.Outcome.Existing(events.byExternalId(workspace, input.id().trim()).orElseThrow());

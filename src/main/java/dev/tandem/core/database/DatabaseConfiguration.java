@@ -34,7 +34,8 @@ class DatabaseConfiguration {
         // fail at start, with a readable message, when the database cannot be reached
         config.setInitializationFailTimeout(5_000);
         config.setConnectionTimeout(5_000);
-        // a batch of single-row inserts goes as multi-row inserts (see core WriteBehind): one statement, not one per row
+        // a JDBC batch of single-row inserts goes as multi-row inserts (core WriteBehind falls back to a batch for
+        // statements it cannot write as one insert ... from unnest)
         config.addDataSourceProperty("reWriteBatchedInserts", "true");
         return new HikariDataSource(config);
     }

@@ -29,8 +29,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Stores the events that arrive at the same time in groups, one transaction per group: their locks
- * taken and their earlier events and customers looked up in one statement each, their rows written as
- * one multi-row insert per table ({@link WriteBehind}). Each event is worked out by the same
+ * taken and their earlier events and customers looked up in one statement each, their rows written in
+ * one statement ({@link WriteBehind}). Each event is worked out by the same
  * {@link Recorder} as alone, one after the other, so a group gives the answers the events would have
  * had one by one; two events that share a customer, an email, a sale or an id never share a group.
  *
@@ -52,12 +52,19 @@ public class IntakeGroups {
         final Work work;
         final Thread thread = Thread.currentThread();
         final Set<String> keys = new HashSet<>();
+        /** The sender's id, the key its lock is taken on, and its customer's key: each null when it names none. */
+        final String id;
+        final String lockKey;
+        final CustomerBook.Looked customer;
         final CompletableFuture<Recorder.Outcome> done = new CompletableFuture<>();
         /** Set when a turn was freed while this event waited first in line: its thread should try to lead. */
         volatile boolean called;
 
         Waiting(Work work) {
             this.work = work;
+            this.id = EventValidator.blankToNull(work.input().id());
+            this.lockKey = Recorder.lockKey(work.input());
+            this.customer = Recorder.customerKey(work.input());
             Recorder.groupKeys(work.input()).forEach(k -> keys.add(work.workspace().value() + ":" + k));
         }
     }
@@ -202,20 +209,17 @@ public class IntakeGroups {
         List<String> customerIds = new ArrayList<>();
         List<String> emails = new ArrayList<>();
         for (Waiting w : group) {
-            String key = Recorder.lockKey(w.work.input());
-            if (key != null) {
-                locks.add(EventRepository.lock(w.work.workspace(), key));
+            if (w.lockKey != null) {
+                locks.add(EventRepository.lock(w.work.workspace(), w.lockKey));
             }
-            String id = EventValidator.blankToNull(w.work.input().id());
-            if (id != null) {
+            if (w.id != null) {
                 workspaces.add(w.work.workspace().value());
-                ids.add(id);
+                ids.add(w.id);
             }
-            CustomerBook.Looked customer = Recorder.customerKey(w.work.input());
-            if (customer != null) {
+            if (w.customer != null) {
                 customerWorkspaces.add(w.work.workspace().value());
-                customerIds.add(customer.externalId());
-                emails.add(customer.email());
+                customerIds.add(w.customer.externalId());
+                emails.add(w.customer.email());
             }
         }
         Map<String, EventRepository.Stored> stored = events.lockAndFindAll(locks, workspaces, ids);
@@ -225,11 +229,9 @@ public class IntakeGroups {
         int c = 0;
         for (Waiting w : group) {
             Work work = w.work;
-            CustomerBook.Looked key = Recorder.customerKey(work.input());
-            CustomerBook.Looked looked = key == null ? null
-                    : new CustomerBook.Looked(key.externalId(), key.email(), found.get(c++));
-            String id = EventValidator.blankToNull(work.input().id());
-            EventRepository.Stored before = id == null ? null : stored.get(work.workspace().value() + ":" + id);
+            CustomerBook.Looked looked = w.customer == null ? null
+                    : new CustomerBook.Looked(w.customer.externalId(), w.customer.email(), found.get(c++));
+            EventRepository.Stored before = w.id == null ? null : stored.get(work.workspace().value() + ":" + w.id);
             WriteBehind.Mark mark = writeBehind.mark();
             try {
                 results.put(w, recorder.recordLocked(work.workspace(), work.by(), work.input(), work.source(),
@@ -244,7 +246,11 @@ public class IntakeGroups {
         return results;
     }
 
-    private Recorder.Outcome alone(Work w) {
+    /**
+     * Stores one event in a transaction of its own, or in the caller's when there is one (a caller holding
+     * locks a group may wait for is never made to wait for a group).
+     */
+    public Recorder.Outcome alone(Work w) {
         return transaction.execute(status -> {
             Recorder.Outcome o = recorder.record(w.workspace(), w.by(), w.input(), w.source(), w.fingerprint(), w.now(),
                     w.earlier());
