@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Throughput of the event intake: POST /api/v1/events with sale events attributed by a click id or
-# a referral code (each a new customer: customer, touchpoint, referral, history and event stored,
-# one transaction per event), then a replay of a sample of the same ids, which must answer 200 and
+# a referral code (each a new customer: customer, touchpoint, referral and its history, event, commission
+# and its history, ledger entry and postings stored; the events that wait at once share one transaction),
+# then a replay of a sample of the same ids, which must answer 200 and
 # store nothing: afterwards every external id is stored exactly once.
 # Target (issue 4): >= 2,000 sale events/s sustained with attribution, zero duplicates on replay.
 # Uses wrk from Debian's packages, on loopback only, 2 threads, 64 connections (as bench/redirect.sh and issue 4's
