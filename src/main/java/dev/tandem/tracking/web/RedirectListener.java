@@ -73,6 +73,18 @@ public final class RedirectListener implements SmartLifecycle {
     private static final int WORKER_QUEUE = 4096;
     /** How long {@link #stop} waits for the routes' requests in progress. */
     private static final int STOP_WAIT_SECONDS = 10;
+    /**
+     * A body declared over a route's limit but at most this long is read and thrown away, then answered 413
+     * on a connection that stays open (as Tomcat's maxSwallowSize). Answering and closing at once while the
+     * client is still sending makes the kernel reset the connection, and the client may lose the 413.
+     */
+    private static final long SWALLOW_BYTES = 2L * 1024 * 1024;
+    /**
+     * Longer bodies are answered at once, and the connection is closed once the body has arrived, or this long
+     * after the answer. Not sooner, and not half-closed: a client still sending takes the end of the connection
+     * for a failure and drops the answer it has (Java's HttpClient does, one request in a few).
+     */
+    private static final int LINGER_SECONDS = 5;
 
     private final int requestedPort;
     private final Redirect redirect;
@@ -197,6 +209,8 @@ public final class RedirectListener implements SmartLifecycle {
         private HttpRequest routed;
         private ByteArrayOutputStream body;
         private boolean overLimit;
+        /** Answered 413 without reading the body: everything that still arrives is dropped. */
+        private boolean draining;
         /** A worker has the request: nothing else is handled until its answer is written. */
         private boolean answering;
         private final ArrayDeque<Object> waiting = new ArrayDeque<>();
@@ -229,6 +243,12 @@ public final class RedirectListener implements SmartLifecycle {
         }
 
         private void handle(ChannelHandlerContext ctx, Object message) {
+            if (draining) {
+                if (message instanceof LastHttpContent) {
+                    ctx.close();
+                }
+                return;
+            }
             if (message instanceof HttpRequest request) {
                 if (request.decoderResult().isFailure()) {
                     FullHttpResponse bad = new DefaultFullHttpResponse(HttpVersion.HTTP_1_1,
@@ -243,18 +263,22 @@ public final class RedirectListener implements SmartLifecycle {
                 ListenerRoute to = route(request.method().name(), path);
                 if (to == null) {
                     redirect(ctx, request, path, question < 0 ? null : uri.substring(question + 1));
-                } else if (HttpUtil.getContentLength(request, -1L) > to.maxBodyBytes()) {
-                    // answered before its body is read: the body is not read at all, so the connection ends
-                    ListenerRoute.Answer tooLarge = to.tooLarge();
-                    FullHttpResponse response = response(tooLarge);
+                } else if (HttpUtil.getContentLength(request, -1L) > SWALLOW_BYTES) {
+                    // answered before its body is read; what the client still sends is read and dropped until
+                    // it closes or LINGER_SECONDS pass, so that the answer is not lost to a reset
+                    FullHttpResponse response = response(to.tooLarge());
                     response.headers().set(HttpHeaderNames.CONNECTION, "close");
-                    ctx.writeAndFlush(response).addListener(ChannelFutureListener.CLOSE);
-                    ctx.channel().config().setAutoRead(false);
+                    draining = true;
+                    // it would close the connection as soon as the answer is written
+                    ctx.pipeline().remove(HttpServerKeepAliveHandler.class);
+                    ctx.writeAndFlush(response);
+                    ctx.executor().schedule(() -> ctx.close(), LINGER_SECONDS, TimeUnit.SECONDS);
                 } else {
+                    // a declared length over the limit is read and dropped like an undeclared one: 413 at its end
                     route = to;
                     routed = request;
-                    body = new ByteArrayOutputStream();
-                    overLimit = false;
+                    overLimit = HttpUtil.getContentLength(request, -1L) > to.maxBodyBytes();
+                    body = overLimit ? null : new ByteArrayOutputStream();
                 }
             }
             if (message instanceof HttpContent content && route != null) {

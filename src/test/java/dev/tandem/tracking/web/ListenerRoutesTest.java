@@ -1,5 +1,6 @@
 package dev.tandem.tracking.web;
 
+import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -81,5 +82,39 @@ class ListenerRoutesTest {
         assertThat(response.statusCode()).isEqualTo(201);
         assertThat(response.body()).startsWith("tandem-listener-worker").endsWith(" hello");
         assertThat(listener.isRunning()).isFalse();
+    }
+
+    @Test
+    void aBodyDeclaredOverTheLimitIsAnswered413EveryTimeHoweverLong() throws Exception {
+        SlowRoute route = new SlowRoute();
+        route.release.countDown();
+        RedirectListener listener = new RedirectListener(0, null,
+                new TrustedProxies(false, null, null, "X-Forwarded-For", "X-Forwarded-Proto", "https"),
+                List.of(route), 2);
+        listener.start();
+        try {
+            HttpClient http = HttpClient.newHttpClient();
+            URI slow = URI.create("http://localhost:" + listener.port() + "/slow");
+            // read and dropped (under 2 MiB), and answered at once with the connection closed after (over it):
+            // either way the client gets its 413 rather than a reset connection
+            for (int size : List.of(1_000, 70_000, 3 * 1024 * 1024)) {
+                for (int i = 0; i < 10; i++) {
+                    HttpResponse<String> refused;
+                    try {
+                        refused = http.send(HttpRequest.newBuilder(slow)
+                                .POST(HttpRequest.BodyPublishers.ofString("x".repeat(size))).build(),
+                                HttpResponse.BodyHandlers.ofString());
+                    } catch (IOException e) {
+                        throw new AssertionError(size + " bytes, try " + i, e);
+                    }
+                    assertThat(refused.statusCode()).as(size + " bytes, try " + i).isEqualTo(413);
+                }
+            }
+            HttpResponse<String> small = http.send(HttpRequest.newBuilder(slow)
+                    .POST(HttpRequest.BodyPublishers.ofString("hello")).build(), HttpResponse.BodyHandlers.ofString());
+            assertThat(small.statusCode()).isEqualTo(201);
+        } finally {
+            listener.stop();
+        }
     }
 }
