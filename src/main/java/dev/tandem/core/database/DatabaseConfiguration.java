@@ -19,7 +19,8 @@ class DatabaseConfiguration {
         if (properties.external()) {
             return new DatabaseServer(properties.url(), properties.user(), properties.password(), null);
         }
-        EmbeddedDatabase embedded = EmbeddedDatabase.acquire(properties.dataDir(), properties.cleanDataDir());
+        EmbeddedDatabase embedded = EmbeddedDatabase.acquire(properties.dataDir(), properties.cleanDataDir(),
+                properties.sharedBuffers());
         return new DatabaseServer(embedded.jdbcUrl(), embedded.user(), null, embedded);
     }
 

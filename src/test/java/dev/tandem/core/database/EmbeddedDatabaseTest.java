@@ -30,7 +30,7 @@ class EmbeddedDatabaseTest {
              FileLock held = channel.tryLock()) {
             assertThat(held).as("the test holds the lock").isNotNull();
 
-            Throwable refused = catchThrowable(() -> EmbeddedDatabase.acquire(dir, true));
+            Throwable refused = catchThrowable(() -> EmbeddedDatabase.acquire(dir, true, null));
 
             assertThat(refused).isInstanceOf(DataDirectoryInUseException.class);
             FailureAnalysis analysis = new DataDirectoryFailureAnalyzer().analyze(refused);
@@ -64,7 +64,7 @@ class EmbeddedDatabaseTest {
 
     @Test
     void dataSurvivesARestartOfTheEmbeddedDatabase(@TempDir Path dir) throws Exception {
-        EmbeddedDatabase first = EmbeddedDatabase.acquire(dir, false);
+        EmbeddedDatabase first = EmbeddedDatabase.acquire(dir, false, null);
         try (Connection c = DriverManager.getConnection(first.jdbcUrl(), first.user(), null);
              Statement sql = c.createStatement()) {
             sql.execute("create table note (id int primary key, body text not null)");
@@ -74,7 +74,7 @@ class EmbeddedDatabaseTest {
         }
         assertThat(Files.exists(dir.resolve("postgres"))).as("the files live under the data directory").isTrue();
 
-        EmbeddedDatabase second = EmbeddedDatabase.acquire(dir, false);
+        EmbeddedDatabase second = EmbeddedDatabase.acquire(dir, false, null);
         try (Connection c = DriverManager.getConnection(second.jdbcUrl(), second.user(), null);
              Statement sql = c.createStatement();
              ResultSet rows = sql.executeQuery("select body from note where id = 1")) {
@@ -87,14 +87,45 @@ class EmbeddedDatabaseTest {
 
     @Test
     void aStoppedEmbeddedDatabaseFreesItsDirectoryForTheNextStart(@TempDir Path dir) {
-        EmbeddedDatabase db = EmbeddedDatabase.acquire(dir, true);
+        EmbeddedDatabase db = EmbeddedDatabase.acquire(dir, true, null);
         db.close();
 
-        EmbeddedDatabase again = EmbeddedDatabase.acquire(dir, false);
+        EmbeddedDatabase again = EmbeddedDatabase.acquire(dir, false, null);
         try {
             assertThat(again.jdbcUrl()).startsWith("jdbc:postgresql://");
         } finally {
             again.close();
+        }
+    }
+
+    @Test
+    void theCacheSizeIsTheOperatorsOrAnEighthOfTheMemoryUpTo1GB(@TempDir Path dir) throws Exception {
+        assertThat(showSharedBuffers(dir, "256MB")).isEqualTo("256MB");
+
+        String chosen = EmbeddedDatabase.defaultSharedBuffers();
+        assertThat(Integer.parseInt(chosen.replace("MB", ""))).isBetween(128, 1024);
+        assertThat(showSharedBuffers(dir, " ")).isEqualTo(chosen.equals("1024MB") ? "1GB" : chosen);
+    }
+
+    @Test
+    void aCacheSizePostgresqlWouldNotTakeIsRefusedNamingTheSetting(@TempDir Path dir) {
+        Throwable refused = catchThrowable(() -> EmbeddedDatabase.acquire(dir, true, "a lot"));
+
+        assertThat(refused).isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("TANDEM_EMBEDDED_SHARED_BUFFERS is 'a lot': it must be a size such as 512MB or 2GB"
+                        + " (a number followed by kB, MB, GB or TB)");
+        assertThat(dir.resolve("postgres")).as("nothing was started").doesNotExist();
+    }
+
+    private static String showSharedBuffers(Path dir, String sharedBuffers) throws Exception {
+        EmbeddedDatabase db = EmbeddedDatabase.acquire(dir, false, sharedBuffers);
+        try (Connection c = DriverManager.getConnection(db.jdbcUrl(), db.user(), null);
+             Statement sql = c.createStatement();
+             ResultSet rows = sql.executeQuery("show shared_buffers")) {
+            rows.next();
+            return rows.getString(1);
+        } finally {
+            db.close();
         }
     }
 
