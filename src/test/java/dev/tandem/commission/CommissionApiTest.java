@@ -2,6 +2,7 @@ package dev.tandem.commission;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.UUID;
 
 import dev.tandem.testing.ApiClient;
 import dev.tandem.testing.ProgramFixtures;
@@ -112,6 +113,43 @@ class CommissionApiTest extends CommissionTestBase {
         assertThatThrownBy(() -> jdbc.sql("delete from ledger_entry where workspace_id = ?")
                 .param(setup.workspace().value()).update()).hasMessageContaining("append-only");
         assertBooksBalance();
+    }
+
+    @Test
+    void theLedgerRefusesPostingsThatDoNotBalanceAndKeepsWhatWasThere() {
+        start("Balanced");
+        ProgramFixtures.Member lb = programs.approvedPartner(setup, "Lb Books");
+        plan(setup.program(), """
+                {"rules": [{"trigger": "sale", "reward": {"type": "percentage", "percent": "10"}}]}
+                """);
+        sale(lb, "cus_lb", 10_000, days(1));
+        UUID ws = setup.workspace().value();
+        UUID partner = lb.partner().id().value();
+        UUID entry = UUID.randomUUID();
+        String posting = "insert into ledger_posting (workspace_id, entry_id, line, account, partner_id, currency, amount)"
+                + " values (?, ?, ?, ?, ?, 'EUR', ?)";
+
+        // an entry and one posting, in one statement: 5 EUR owed to nobody
+        assertThatThrownBy(() -> jdbc.sql("with e as (insert into ledger_entry (workspace_id, id, source_key, description,"
+                        + " occurred_at) values (?, ?, 'test:one-sided', 'one-sided', now()) returning id)"
+                        + " insert into ledger_posting (workspace_id, entry_id, line, account, partner_id, currency, amount)"
+                        + " select ?, id, 1, 'partner_payable', ?, 'EUR', 500 from e")
+                .params(ws, entry, ws, partner).update())
+                .hasMessageContaining("ledger entry does not balance: " + entry + " EUR 500");
+        assertThat(jdbc.sql("select count(*) from ledger_entry where id = ?").param(entry).query(Long.class).single())
+                .as("the statement's entry is not kept either").isZero();
+
+        // an existing entry: a balanced pair may follow, a lone posting may not
+        jdbc.sql("insert into ledger_entry (workspace_id, id, source_key, description, occurred_at)"
+                + " values (?, ?, 'test:later', 'later', now())").params(ws, entry).update();
+        jdbc.sql(posting + ", (?, ?, ?, ?, ?, 'EUR', ?)").params(ws, entry, 1, "partner_payable", partner, 700,
+                ws, entry, 2, "commission_expense", partner, -700).update();
+        assertThatThrownBy(() -> jdbc.sql(posting).params(ws, entry, 3, "partner_payable", partner, 1).update())
+                .hasMessageContaining("does not balance");
+        assertThat(jdbc.sql("select count(*) from ledger_posting where entry_id = ?").param(entry).query(Long.class)
+                .single()).isEqualTo(2);
+        assertThat(jdbc.sql("select sum(amount) from ledger_posting where workspace_id = ?").param(ws)
+                .query(Long.class).single()).as("the books' trial balance").isZero();
     }
 
     @Test
