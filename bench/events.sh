@@ -53,9 +53,10 @@ if [ -n "${BENCH_STATEMENTS:-}" ]; then
   start
   sql "create extension if not exists pg_stat_statements" >/dev/null
 fi
-# CPU time (ticks) of Tandem's JVM and of PostgreSQL (postmaster, its backends, and backends that ended)
+# CPU time (ticks) of Tandem's JVM and of PostgreSQL (postmaster, its backends, and backends that ended; a backend
+# that ends while it is read is counted with them, through the postmaster, instead of stopping the bench)
 pm=$(pgrep -f -- "-D $dir/postgres" | head -1)
-cpu() { for p in ${1:-$pid $pm $(pgrep -P "$pm")}; do awk '{print $14 + $15 + $16 + $17}' "/proc/$p/stat" 2>/dev/null; done \
+cpu() { for p in ${1:-$pid $pm $(pgrep -P "$pm")}; do awk '{print $14 + $15 + $16 + $17}' "/proc/$p/stat" 2>/dev/null || true; done \
   | paste -sd+ | bc; }
 # wrk stops sending at its deadline; requests the server already took are still finishing
 settle() {
