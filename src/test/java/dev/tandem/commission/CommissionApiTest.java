@@ -135,7 +135,7 @@ class CommissionApiTest extends CommissionTestBase {
                         + " insert into ledger_posting (workspace_id, entry_id, line, account, partner_id, currency, amount)"
                         + " select ?, id, 1, 'partner_payable', ?, 'EUR', 500 from e")
                 .params(ws, entry, ws, partner).update())
-                .hasMessageContaining("ledger entry does not balance: " + entry + " EUR 500");
+                .hasMessageContaining("ledger entry " + entry + " does not balance: EUR 500");
         assertThat(jdbc.sql("select count(*) from ledger_entry where id = ?").param(entry).query(Long.class).single())
                 .as("the statement's entry is not kept either").isZero();
 
