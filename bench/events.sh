@@ -53,8 +53,8 @@ if [ -n "${BENCH_STATEMENTS:-}" ]; then
   start
   sql "create extension if not exists pg_stat_statements" >/dev/null
 fi
-# CPU time (ticks) of Tandem's JVM and of PostgreSQL (postmaster, its backends, and backends that ended; a backend
-# that ends while it is read is counted with them, through the postmaster, instead of stopping the bench)
+# CPU time (ticks) of Tandem's JVM and of PostgreSQL (postmaster, its backends, and backends that ended). A backend
+# that ends while they are read may be missed or counted twice (a few ms); it no longer stops the bench
 pm=$(pgrep -f -- "-D $dir/postgres" | head -1)
 cpu() { for p in ${1:-$pid $pm $(pgrep -P "$pm")}; do awk '{print $14 + $15 + $16 + $17}' "/proc/$p/stat" 2>/dev/null || true; done \
   | paste -sd+ | bc; }

@@ -31,7 +31,7 @@ final class EmbeddedDatabase implements AutoCloseable {
     static final String DATABASE = "tandem";
     private static final Logger log = LoggerFactory.getLogger(EmbeddedDatabase.class);
     private static final Map<Path, EmbeddedDatabase> RUNNING = new HashMap<>();
-    private static final Pattern SIZE = Pattern.compile("\\d+ ?(kB|MB|GB|TB)");
+    private static final Pattern SIZE = Pattern.compile("[1-9]\\d*(MB|GB|TB)");
 
     private final Path dataDir;
     private final FileChannel lockChannel;
@@ -52,7 +52,7 @@ final class EmbeddedDatabase implements AutoCloseable {
         String buffers = sharedBuffers == null || sharedBuffers.isBlank() ? defaultSharedBuffers() : sharedBuffers.strip();
         if (!SIZE.matcher(buffers).matches()) {
             throw new IllegalArgumentException("TANDEM_EMBEDDED_SHARED_BUFFERS is '" + buffers
-                    + "': it must be a size such as 512MB or 2GB (a number followed by kB, MB, GB or TB)");
+                    + "': it must be a size such as 512MB or 2GB (a number followed by MB, GB or TB, without a space)");
         }
         EmbeddedDatabase db = RUNNING.computeIfAbsent(dir, d -> start(d, clean, buffers));
         db.users++;
@@ -109,20 +109,28 @@ final class EmbeddedDatabase implements AutoCloseable {
                 channel.close();
                 throw new DataDirectoryInUseException(dir);
             }
-            Path pgData = dir.resolve("postgres");
-            EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder()
-                    .setDataDirectory(pgData)
-                    .setCleanDataDirectory(clean)
-                    .setPGStartupWait(Duration.ofSeconds(30))
-                    .setServerConfig("synchronous_commit", "on")
-                    .setServerConfig("max_connections", "100")
-                    .setServerConfig("shared_buffers", sharedBuffers)
-                    .setLocaleConfig("locale", "C.UTF-8");
-            EmbeddedPostgres postgres = builder.start();
-            createDatabaseIfMissing(postgres);
-            log.info("Embedded PostgreSQL on port {} with data in {} and {} of shared buffers (ready in {} ms)",
-                    postgres.getPort(), pgData, sharedBuffers, Duration.ofNanos(System.nanoTime() - started).toMillis());
-            return new EmbeddedDatabase(dir, channel, lock, postgres);
+            try {
+                Path pgData = dir.resolve("postgres");
+                EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder()
+                        .setDataDirectory(pgData)
+                        .setCleanDataDirectory(clean)
+                        .setPGStartupWait(Duration.ofSeconds(30))
+                        .setServerConfig("synchronous_commit", "on")
+                        .setServerConfig("max_connections", "100")
+                        .setServerConfig("shared_buffers", sharedBuffers)
+                        .setLocaleConfig("locale", "C.UTF-8");
+                EmbeddedPostgres postgres = builder.start();
+                createDatabaseIfMissing(postgres);
+                log.info("Embedded PostgreSQL on port {} with data in {} and {} of shared buffers (ready in {} ms)",
+                        postgres.getPort(), pgData, sharedBuffers,
+                        Duration.ofNanos(System.nanoTime() - started).toMillis());
+                return new EmbeddedDatabase(dir, channel, lock, postgres);
+            } catch (IOException | RuntimeException failed) {
+                // the directory is free again for a next attempt, in this JVM or another
+                lock.release();
+                channel.close();
+                throw failed;
+            }
         } catch (IOException e) {
             throw new UncheckedIOException("Could not start the embedded PostgreSQL in " + dir, e);
         }

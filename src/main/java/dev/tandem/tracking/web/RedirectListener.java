@@ -15,6 +15,7 @@ import io.netty.buffer.ByteBufUtil;
 import io.netty.buffer.PooledByteBufAllocator;
 import io.netty.buffer.Unpooled;
 import io.netty.channel.Channel;
+import io.netty.channel.ChannelFuture;
 import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
@@ -74,9 +75,9 @@ public final class RedirectListener implements SmartLifecycle {
     /** How long {@link #stop} waits for the routes' requests in progress. */
     private static final int STOP_WAIT_SECONDS = 10;
     /**
-     * A body declared over a route's limit but at most this long is read and thrown away, then answered 413
-     * on a connection that stays open (as Tomcat's maxSwallowSize). Answering and closing at once while the
-     * client is still sending makes the kernel reset the connection, and the client may lose the 413.
+     * A body over a route's limit but at most this long is read and thrown away, then answered 413 on a
+     * connection that stays open (as Tomcat's maxSwallowSize). Answering and closing at once while the client
+     * is still sending makes the kernel reset the connection, and the client may lose the 413.
      */
     private static final long SWALLOW_BYTES = 2L * 1024 * 1024;
     /**
@@ -209,8 +210,12 @@ public final class RedirectListener implements SmartLifecycle {
         private HttpRequest routed;
         private ByteArrayOutputStream body;
         private boolean overLimit;
+        /** Bytes of the route's body so far, kept or dropped. */
+        private long received;
         /** Answered 413 without reading the body: everything that still arrives is dropped. */
         private boolean draining;
+        /** That 413's write: the connection closes after it. */
+        private ChannelFuture refused;
         /** A worker has the request: nothing else is handled until its answer is written. */
         private boolean answering;
         private final ArrayDeque<Object> waiting = new ArrayDeque<>();
@@ -245,7 +250,7 @@ public final class RedirectListener implements SmartLifecycle {
         private void handle(ChannelHandlerContext ctx, Object message) {
             if (draining) {
                 if (message instanceof LastHttpContent) {
-                    ctx.close();
+                    refused.addListener(ChannelFutureListener.CLOSE);
                 }
                 return;
             }
@@ -263,36 +268,60 @@ public final class RedirectListener implements SmartLifecycle {
                 ListenerRoute to = route(request.method().name(), path);
                 if (to == null) {
                     redirect(ctx, request, path, question < 0 ? null : uri.substring(question + 1));
-                } else if (HttpUtil.getContentLength(request, -1L) > SWALLOW_BYTES) {
-                    // answered before its body is read; what the client still sends is read and dropped until
-                    // it closes or LINGER_SECONDS pass, so that the answer is not lost to a reset
-                    FullHttpResponse response = response(to.tooLarge());
-                    response.headers().set(HttpHeaderNames.CONNECTION, "close");
-                    draining = true;
-                    // it would close the connection as soon as the answer is written
-                    ctx.pipeline().remove(HttpServerKeepAliveHandler.class);
-                    ctx.writeAndFlush(response);
-                    ctx.executor().schedule(() -> ctx.close(), LINGER_SECONDS, TimeUnit.SECONDS);
+                } else if (HttpUtil.getContentLength(request, -1L) > swallowed(to)) {
+                    refuse(ctx, to);
                 } else {
                     // a declared length over the limit is read and dropped like an undeclared one: 413 at its end
                     route = to;
                     routed = request;
+                    received = 0;
                     overLimit = HttpUtil.getContentLength(request, -1L) > to.maxBodyBytes();
                     body = overLimit ? null : new ByteArrayOutputStream();
                 }
             }
             if (message instanceof HttpContent content && route != null) {
                 int readable = content.content().readableBytes();
-                if (!overLimit && body.size() + readable <= route.maxBodyBytes()) {
+                received += readable;
+                if (!overLimit && received <= route.maxBodyBytes()) {
                     body.write(ByteBufUtil.getBytes(content.content()), 0, readable);
                 } else {
                     overLimit = true;
                     body = null;
                 }
-                if (content instanceof LastHttpContent) {
+                if (received > swallowed(route)) {
+                    // an undeclared length that goes on and on: no longer read to its end before answering
+                    ListenerRoute to = route;
+                    route = null;
+                    routed = null;
+                    refuse(ctx, to);
+                    if (content instanceof LastHttpContent) {
+                        refused.addListener(ChannelFutureListener.CLOSE);
+                    }
+                } else if (content instanceof LastHttpContent) {
                     dispatch(ctx);
                 }
             }
+        }
+
+        /** How much of a body over the route's limit is read and dropped before the 413 (see SWALLOW_BYTES). */
+        private static long swallowed(ListenerRoute to) {
+            return Math.max(to.maxBodyBytes(), SWALLOW_BYTES);
+        }
+
+        /**
+         * 413 before the body has been read: the connection ends, but only once the client has sent the rest
+         * (read and dropped) or LINGER_SECONDS after the answer, so that the answer is not lost to a reset.
+         */
+        private void refuse(ChannelHandlerContext ctx, ListenerRoute to) {
+            FullHttpResponse response = response(to.tooLarge());
+            response.headers().set(HttpHeaderNames.CONNECTION, "close");
+            draining = true;
+            // it would close the connection as soon as the answer is written
+            if (ctx.pipeline().get(HttpServerKeepAliveHandler.class) != null) {
+                ctx.pipeline().remove(HttpServerKeepAliveHandler.class);
+            }
+            refused = ctx.writeAndFlush(response);
+            ctx.executor().schedule(() -> ctx.close(), LINGER_SECONDS, TimeUnit.SECONDS);
         }
 
         private ListenerRoute route(String method, String path) {

@@ -109,11 +109,13 @@ class EmbeddedDatabaseTest {
 
     @Test
     void aCacheSizePostgresqlWouldNotTakeIsRefusedNamingTheSetting(@TempDir Path dir) {
-        Throwable refused = catchThrowable(() -> EmbeddedDatabase.acquire(dir, true, "a lot"));
+        for (String size : new String[] {"a lot", "256 MB", "0MB", "512"}) {
+            Throwable refused = catchThrowable(() -> EmbeddedDatabase.acquire(dir, true, size));
 
-        assertThat(refused).isInstanceOf(IllegalArgumentException.class)
-                .hasMessage("TANDEM_EMBEDDED_SHARED_BUFFERS is 'a lot': it must be a size such as 512MB or 2GB"
-                        + " (a number followed by kB, MB, GB or TB)");
+            assertThat(refused).as(size).isInstanceOf(IllegalArgumentException.class)
+                    .hasMessage("TANDEM_EMBEDDED_SHARED_BUFFERS is '" + size + "': it must be a size such as 512MB"
+                            + " or 2GB (a number followed by MB, GB or TB, without a space)");
+        }
         assertThat(dir.resolve("postgres")).as("nothing was started").doesNotExist();
     }
 

@@ -1,5 +1,6 @@
 package dev.tandem.tracking.web;
 
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -109,6 +110,14 @@ class ListenerRoutesTest {
                     }
                     assertThat(refused.statusCode()).as(size + " bytes, try " + i).isEqualTo(413);
                 }
+            }
+            // no declared length (chunked): dropped up to 2 MiB, then answered at once all the same
+            byte[] unannounced = "x".repeat(3 * 1024 * 1024).getBytes(StandardCharsets.UTF_8);
+            for (int i = 0; i < 5; i++) {
+                HttpResponse<String> refused = http.send(HttpRequest.newBuilder(slow)
+                        .POST(HttpRequest.BodyPublishers.ofInputStream(() -> new ByteArrayInputStream(unannounced)))
+                        .build(), HttpResponse.BodyHandlers.ofString());
+                assertThat(refused.statusCode()).as("chunked, try " + i).isEqualTo(413);
             }
             HttpResponse<String> small = http.send(HttpRequest.newBuilder(slow)
                     .POST(HttpRequest.BodyPublishers.ofString("hello")).build(), HttpResponse.BodyHandlers.ofString());
