@@ -119,10 +119,6 @@ class CommissionApiTest extends CommissionTestBase {
     void theLedgerRefusesPostingsThatDoNotBalanceAndKeepsWhatWasThere() {
         start("Balanced");
         ProgramFixtures.Member lb = programs.approvedPartner(setup, "Lb Books");
-        plan(setup.program(), """
-                {"rules": [{"trigger": "sale", "reward": {"type": "percentage", "percent": "10"}}]}
-                """);
-        sale(lb, "cus_lb", 10_000, days(1));
         UUID ws = setup.workspace().value();
         UUID partner = lb.partner().id().value();
         UUID entry = UUID.randomUUID();

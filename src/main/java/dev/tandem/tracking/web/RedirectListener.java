@@ -208,13 +208,11 @@ public final class RedirectListener implements SmartLifecycle {
         /** The route whose request's body is being read, or null. */
         private ListenerRoute route;
         private HttpRequest routed;
+        /** What is kept of the route's body; null once it is over the route's limit (read on and dropped). */
         private ByteArrayOutputStream body;
-        private boolean overLimit;
         /** Bytes of the route's body so far, kept or dropped. */
         private long received;
-        /** Answered 413 without reading the body: everything that still arrives is dropped. */
-        private boolean draining;
-        /** That 413's write: the connection closes after it. */
+        /** A 413 answered before the body was read: everything that still arrives is dropped, then it closes. */
         private ChannelFuture refused;
         /** A worker has the request: nothing else is handled until its answer is written. */
         private boolean answering;
@@ -248,10 +246,8 @@ public final class RedirectListener implements SmartLifecycle {
         }
 
         private void handle(ChannelHandlerContext ctx, Object message) {
-            if (draining) {
-                if (message instanceof LastHttpContent) {
-                    refused.addListener(ChannelFutureListener.CLOSE);
-                }
+            if (refused != null) {
+                closeAtBodyEnd(message);
                 return;
             }
             if (message instanceof HttpRequest request) {
@@ -268,24 +264,25 @@ public final class RedirectListener implements SmartLifecycle {
                 ListenerRoute to = route(request.method().name(), path);
                 if (to == null) {
                     redirect(ctx, request, path, question < 0 ? null : uri.substring(question + 1));
-                } else if (HttpUtil.getContentLength(request, -1L) > swallowed(to)) {
-                    refuse(ctx, to);
                 } else {
-                    // a declared length over the limit is read and dropped like an undeclared one: 413 at its end
-                    route = to;
-                    routed = request;
-                    received = 0;
-                    overLimit = HttpUtil.getContentLength(request, -1L) > to.maxBodyBytes();
-                    body = overLimit ? null : new ByteArrayOutputStream();
+                    long declared = HttpUtil.getContentLength(request, -1L);
+                    if (declared > swallowed(to)) {
+                        refuse(ctx, to);
+                    } else {
+                        // a declared length over the limit is read and dropped like an undeclared one: 413 at its end
+                        route = to;
+                        routed = request;
+                        received = 0;
+                        body = declared > to.maxBodyBytes() ? null : new ByteArrayOutputStream();
+                    }
                 }
             }
             if (message instanceof HttpContent content && route != null) {
                 int readable = content.content().readableBytes();
                 received += readable;
-                if (!overLimit && received <= route.maxBodyBytes()) {
+                if (body != null && received <= route.maxBodyBytes()) {
                     body.write(ByteBufUtil.getBytes(content.content()), 0, readable);
                 } else {
-                    overLimit = true;
                     body = null;
                 }
                 if (received > swallowed(route)) {
@@ -294,9 +291,7 @@ public final class RedirectListener implements SmartLifecycle {
                     route = null;
                     routed = null;
                     refuse(ctx, to);
-                    if (content instanceof LastHttpContent) {
-                        refused.addListener(ChannelFutureListener.CLOSE);
-                    }
+                    closeAtBodyEnd(content);
                 } else if (content instanceof LastHttpContent) {
                     dispatch(ctx);
                 }
@@ -315,13 +310,17 @@ public final class RedirectListener implements SmartLifecycle {
         private void refuse(ChannelHandlerContext ctx, ListenerRoute to) {
             FullHttpResponse response = response(to.tooLarge());
             response.headers().set(HttpHeaderNames.CONNECTION, "close");
-            draining = true;
-            // it would close the connection as soon as the answer is written
-            if (ctx.pipeline().get(HttpServerKeepAliveHandler.class) != null) {
-                ctx.pipeline().remove(HttpServerKeepAliveHandler.class);
-            }
+            // it would close the connection as soon as the answer is written (once per connection: it ends here)
+            ctx.pipeline().remove(HttpServerKeepAliveHandler.class);
             refused = ctx.writeAndFlush(response);
             ctx.executor().schedule(() -> ctx.close(), LINGER_SECONDS, TimeUnit.SECONDS);
+        }
+
+        /** After a {@link #refuse}: the end of the client's body closes the connection, once the 413 is written. */
+        private void closeAtBodyEnd(Object message) {
+            if (message instanceof LastHttpContent) {
+                refused.addListener(ChannelFutureListener.CLOSE);
+            }
         }
 
         private ListenerRoute route(String method, String path) {
@@ -336,7 +335,7 @@ public final class RedirectListener implements SmartLifecycle {
         private void dispatch(ChannelHandlerContext ctx) {
             ListenerRoute to = route;
             HttpRequest request = routed;
-            byte[] bytes = overLimit ? null : body.toByteArray();
+            byte[] bytes = body == null ? null : body.toByteArray();
             route = null;
             routed = null;
             body = null;

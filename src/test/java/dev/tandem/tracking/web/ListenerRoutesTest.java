@@ -86,7 +86,7 @@ class ListenerRoutesTest {
     }
 
     @Test
-    void aBodyDeclaredOverTheLimitIsAnswered413EveryTimeHoweverLong() throws Exception {
+    void aBodyOverTheLimitIsAnswered413EveryTimeHoweverLongAndWithOrWithoutItsLength() throws Exception {
         SlowRoute route = new SlowRoute();
         route.release.countDown();
         RedirectListener listener = new RedirectListener(0, null,
