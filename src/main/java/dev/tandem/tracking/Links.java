@@ -199,12 +199,15 @@ public class Links {
 
     /**
      * The orders staff may sort a program's links by: newest first unless asked otherwise; the id
-     * breaks ties. Partner names live in another module and visitors in the click table, so neither sorts here.
+     * breaks ties. Visitors sort most first, counted as the page shows them ({@code link_visitors}, V25:
+     * one index scan of the link's clicks per link of the program). Partner names live in another
+     * module, so they do not sort here.
      */
     public static final ListSort SORTS = ListSort.of("id",
             ListSort.Key.descending("created", "created_at"),
             ListSort.Key.ascending("address", "slug"),
             ListSort.Key.ascending("campaign", "lower(campaign)"),
+            ListSort.Key.descending("visitors", "link_visitors(workspace_id, id, null)"),
             ListSort.Key.ascending("status", "disabled_at is not null"));
 
     /** One page of a program's links, of one partner or all ({@code partner} null), in the asked order. */

@@ -217,21 +217,21 @@ public class LinkRepository {
     }
 
     /**
-     * Unique human visitors per link: clicks that are neither bots nor repeats of the same visitor.
-     * Links without any are absent from the answer.
+     * Unique human visitors per link ({@code link_visitors}, V25): clicks that are neither bots nor
+     * repeats of the same visitor. Links of another workspace, or none, are absent from the answer.
      */
     public Map<LinkId, Long> uniqueClicks(WorkspaceId workspace, Collection<LinkId> links, Instant since) {
         if (links.isEmpty()) {
             return Map.of();
         }
         Map<LinkId, Long> counts = new HashMap<>();
-        jdbc.sql("select link_id, count(*) as clicks from click where workspace_id = :ws and link_id in (:links)"
-                        + " and clicked_at >= :since and not is_bot and not is_repeat group by link_id")
+        jdbc.sql("select id, link_visitors(workspace_id, id, cast(:since as timestamptz)) as clicks from link"
+                        + " where workspace_id = :ws and id in (:links)")
                 .param("ws", workspace.value())
                 .param("links", links.stream().map(LinkId::value).toList())
-                .param("since", Timestamp.from(since == null ? Instant.EPOCH : since))
+                .param("since", since == null ? null : Timestamp.from(since))
                 .query(rs -> {
-                    counts.put(new LinkId(rs.getObject("link_id", UUID.class)), rs.getLong("clicks"));
+                    counts.put(new LinkId(rs.getObject("id", UUID.class)), rs.getLong("clicks"));
                 });
         return counts;
     }
