@@ -197,7 +197,7 @@ class AdminDashboardTest extends CommissionTestBase {
                 throw new IllegalStateException(e);
             }
         }
-        await().atMost(Duration.ofSeconds(10)).until(() -> clicksOf(workspace) >= before + times);
+        await().atMost(Duration.ofSeconds(30)).until(() -> clicksOf(workspace) >= before + times);
     }
 
     private long clicksOf(WorkspaceId workspace) {

@@ -197,7 +197,7 @@ class AcceptanceTest extends PortalScenarioTest {
                 .contains("1 of 2 steps done").contains("next: Watch the demo");
 
         publish(acme.workspace(), acme.program(), null, "Terms", "Be nice to customers, and say you are a partner.");
-        await().atMost(java.time.Duration.ofSeconds(10)).untilAsserted(() -> assertThat(staff.get(partnerPage).body())
+        await().atMost(java.time.Duration.ofSeconds(30)).untilAsserted(() -> assertThat(staff.get(partnerPage).body())
                 .as("a new version opens the checklist's acceptance step again")
                 .contains("version 2 not accepted yet").contains("0 of 2 steps done").contains("next: Accept the terms"));
     }
@@ -208,7 +208,7 @@ class AcceptanceTest extends PortalScenarioTest {
         String email = email("cy");
         approvedPartner(acme, email, "Cy");
         AgreementVersion v1 = publish(acme.workspace(), acme.program(), null, "Terms", "Be kind.");
-        await().atMost(java.time.Duration.ofSeconds(10)).until(() -> emailsTo(email) == 1);
+        await().atMost(java.time.Duration.ofSeconds(30)).until(() -> emailsTo(email) == 1);
 
         // what the registry does with an event whose first delivery it did not see complete
         acceptanceRequests.published(new dev.tandem.program.AgreementPublished(acme.workspace(), acme.program().id(),

@@ -98,7 +98,7 @@ abstract class PortalScenarioTest extends IntegrationTest {
     /** The path of the sign-in link in the newest email to this address in the workspace. */
     String linkFromOutbox(WorkspaceId workspace, String email) {
         // the link is emailed just after the sign-in page answered
-        Email latest = org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(10))
+        Email latest = org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(30))
                 .until(() -> emails.latestTo(workspace, email).filter(e -> e.template().equals("magic-link")), Optional::isPresent)
                 .orElseThrow();
         Matcher link = LINK.matcher(latest.bodyText());

@@ -85,7 +85,7 @@ class PortalSignInTest extends PortalScenarioTest {
         assertThat(strip(forUnknown.body(), unknown)).isEqualTo(strip(forKnown.body(), known));
         // links go out just after the answer: once the request for the unknown address has been handled
         // too (not only the known one's), it must have sent nothing
-        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(10)).until(() -> emailsTo(known) == 1
+        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(30)).until(() -> emailsTo(known) == 1
                 && jdbc.sql("select count(*) from event_publication where event_type like '%SignInLinkRequested'"
                         + " and serialized_event like '%' || ? || '%' and completion_date is null").param(unknown)
                 .query(Integer.class).single() == 0);
@@ -128,7 +128,7 @@ class PortalSignInTest extends PortalScenarioTest {
         assertThat(wrong.body()).contains("Check your inbox");
         // links are emailed after the answer: wait until every link request so far has been handled,
         // so that a link wrongly sent for the password sign-in above would be counted too
-        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(10)).until(() -> jdbc.sql(
+        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(30)).until(() -> jdbc.sql(
                 "select count(*) from event_publication where event_type like '%SignInLinkRequested'"
                         + " and completion_date is null").query(Integer.class).single() == 0);
         assertThat(emailsTo(email)).as("a link for the wrong password only, none for the right one")

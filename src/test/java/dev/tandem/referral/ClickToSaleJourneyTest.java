@@ -93,14 +93,14 @@ class ClickToSaleJourneyTest extends IntegrationTest {
         assertThat(read.get("attribution").get("reason").asString()).isNotBlank();
 
         // the click row arrives through the batched writer, a moment after the redirect
-        Awaitility.await().atMost(Duration.ofSeconds(10)).untilAsserted(() ->
+        Awaitility.await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
                 assertThat(api.get("/api/v1/links/" + link.get("id").asString()).json().get("clicks").asInt())
                         .isEqualTo(1));
     }
 
     private WebClient.Page awaitRedirect(WebClient visitor, String path) {
         // a link created a moment ago reaches the redirect's cache through NOTIFY or a miss lookup
-        return Awaitility.await().atMost(Duration.ofSeconds(10))
+        return Awaitility.await().atMost(Duration.ofSeconds(30))
                 .until(() -> visitor.get(path), page -> page.status() == 302);
     }
 

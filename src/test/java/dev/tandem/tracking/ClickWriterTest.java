@@ -68,7 +68,7 @@ class ClickWriterTest extends IntegrationTest {
         UUID link = UUID.randomUUID();
         try {
             clicks(link, 2_000).forEach(writer::record);
-            await().atMost(Duration.ofSeconds(10)).until(() -> stored(link) == 2_000);
+            await().atMost(Duration.ofSeconds(30)).until(() -> stored(link) == 2_000);
             assertThat(writer.spilled()).isZero();
             var row = jdbc.sql("select * from click where link_id = ? limit 1").param(link).query().singleRow();
             assertThat(row).containsEntry("user_agent", "Agent\twith tab \\ and\nnewline 😀")
@@ -89,21 +89,21 @@ class ClickWriterTest extends IntegrationTest {
         try {
             database.down = true;
             clicks(link, 300).forEach(writer::record);
-            await().atMost(Duration.ofSeconds(10)).until(() -> writer.spilled() == 300);
+            await().atMost(Duration.ofSeconds(30)).until(() -> writer.spilled() == 300);
             assertThat(stored(link)).isZero();
             assertThat(spillLines()).isEqualTo(300);
             Path copy = Files.createTempFile("spill-copy", ".tsv");
             Files.copy(onlySpillFile(), copy, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
 
             database.down = false;
-            await().atMost(Duration.ofSeconds(10)).until(() -> stored(link) == 300 && spillFiles().isEmpty());
+            await().atMost(Duration.ofSeconds(30)).until(() -> stored(link) == 300 && spillFiles().isEmpty());
             assertThat(writer.replayed()).isEqualTo(300);
 
             // the same file once more (a crash between commit and delete): nothing is stored twice
             Files.copy(copy, spillDir.resolve("clicks-1-1-again.tsv"));
             ClickWriter again = new ClickWriter(dataSource, new ClickSpill(spillDir), null, 10, Duration.ofMillis(50));
             again.start();
-            await().atMost(Duration.ofSeconds(10)).until(() -> spillFiles().isEmpty());
+            await().atMost(Duration.ofSeconds(30)).until(() -> spillFiles().isEmpty());
             again.stop();
             assertThat(stored(link)).isEqualTo(300);
             assertThat(again.replayed()).isZero();
@@ -127,7 +127,7 @@ class ClickWriterTest extends IntegrationTest {
         ClickWriter writer = writer(dataSource);
         writer.start();
         try {
-            await().atMost(Duration.ofSeconds(10)).until(() -> spillFiles().isEmpty());
+            await().atMost(Duration.ofSeconds(30)).until(() -> spillFiles().isEmpty());
             assertThat(stored(link)).isEqualTo(2);
         } finally {
             writer.stop();
@@ -144,7 +144,7 @@ class ClickWriterTest extends IntegrationTest {
         assertThat(writer.spilled()).isEqualTo(50);
         writer.start();
         try {
-            await().atMost(Duration.ofSeconds(10)).until(() -> stored(link) == 50);
+            await().atMost(Duration.ofSeconds(30)).until(() -> stored(link) == 50);
         } finally {
             writer.stop();
         }

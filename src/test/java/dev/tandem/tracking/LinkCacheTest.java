@@ -38,18 +38,18 @@ class LinkCacheTest extends RedirectTestBase {
         try (Connection other = otherNode()) {
             execute(other, "insert into link (workspace_id, id, program_id, partner_id, slug, destination, created_at)"
                     + " values (?, ?, ?, ?, ?, 'https://shop.acme.test/one', now())", scene, id, slug);
-            await().atMost(Duration.ofSeconds(10)).until(() -> cache.holds(slug.toLowerCase()));
+            await().atMost(Duration.ofSeconds(30)).until(() -> cache.holds(slug.toLowerCase()));
             assertThat(location("/r/" + slug.toLowerCase())).startsWith("https://shop.acme.test/one?tnd_click=");
 
             update(other, "update link set destination = 'https://shop.acme.test/two' where id = '" + id + "'");
-            await().atMost(Duration.ofSeconds(10)).until(() -> location("/r/" + slug).startsWith("https://shop.acme.test/two?"));
+            await().atMost(Duration.ofSeconds(30)).until(() -> location("/r/" + slug).startsWith("https://shop.acme.test/two?"));
 
             update(other, "update link set slug = 'renamed-" + slug + "' where id = '" + id + "'");
-            await().atMost(Duration.ofSeconds(10)).until(() -> get("/r/" + slug).statusCode() == 404);
+            await().atMost(Duration.ofSeconds(30)).until(() -> get("/r/" + slug).statusCode() == 404);
             assertThat(get("/r/renamed-" + slug).statusCode()).isEqualTo(302);
 
             update(other, "update link set disabled_at = now() where id = '" + id + "'");
-            await().atMost(Duration.ofSeconds(10)).until(() -> get("/r/renamed-" + slug).statusCode() == 410);
+            await().atMost(Duration.ofSeconds(30)).until(() -> get("/r/renamed-" + slug).statusCode() == 410);
         }
     }
 
@@ -63,12 +63,12 @@ class LinkCacheTest extends RedirectTestBase {
 
         try (Connection other = otherNode()) {
             update(other, "update program set default_destination = 'https://acme.test/new' where id = '" + program + "'");
-            await().atMost(Duration.ofSeconds(10)).until(() -> location("/r/" + first.slug()).startsWith("https://acme.test/new?"));
+            await().atMost(Duration.ofSeconds(30)).until(() -> location("/r/" + first.slug()).startsWith("https://acme.test/new?"));
             assertThat(location("/r/" + second.slug())).startsWith("https://shop.acme.test/own?");
 
             update(other, "update program set fallback_destination = 'https://acme.test/over', archived_at = now()"
                     + " where id = '" + program + "'");
-            await().atMost(Duration.ofSeconds(10)).until(() -> "https://acme.test/over".equals(location("/r/" + second.slug())));
+            await().atMost(Duration.ofSeconds(30)).until(() -> "https://acme.test/over".equals(location("/r/" + second.slug())));
             assertThat(location("/r/" + first.slug())).isEqualTo("https://acme.test/over");
         }
     }
@@ -85,7 +85,7 @@ class LinkCacheTest extends RedirectTestBase {
                     + " values (?, ?, ?, ?, ?, now())", scene, UUID.randomUUID(), slug);
         }
         // a miss is remembered for a few seconds, then the database is asked again
-        await().atMost(Duration.ofSeconds(10)).until(() -> get("/r/" + slug).statusCode() == 302);
+        await().atMost(Duration.ofSeconds(30)).until(() -> get("/r/" + slug).statusCode() == 302);
     }
 
     @Test

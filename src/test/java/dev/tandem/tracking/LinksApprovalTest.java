@@ -41,7 +41,7 @@ class LinksApprovalTest extends IntegrationTest {
         ProgramFixtures.Setup acme = fixtures.program("Approval");
         ProgramFixtures.Member ana = fixtures.approvedPartner(acme, "Ana Ruiz");
 
-        await().atMost(Duration.ofSeconds(10)).until(() -> count("link", acme.workspace(), ana.partner()) == 1
+        await().atMost(Duration.ofSeconds(30)).until(() -> count("link", acme.workspace(), ana.partner()) == 1
                 && count("referral_code", acme.workspace(), ana.partner()) == 1);
 
         Link link = links.ofPartner(acme.workspace(), ana.partner().id(), acme.program().id()).get(0);
@@ -58,7 +58,7 @@ class LinksApprovalTest extends IntegrationTest {
     void aRepeatedApprovalEventChangesNothing() {
         ProgramFixtures.Setup acme = fixtures.program("Repeat");
         ProgramFixtures.Member ben = fixtures.approvedPartner(acme, "Ben Olsen");
-        await().atMost(Duration.ofSeconds(10)).until(() -> count("link", acme.workspace(), ben.partner()) == 1
+        await().atMost(Duration.ofSeconds(30)).until(() -> count("link", acme.workspace(), ben.partner()) == 1
                 && count("referral_code", acme.workspace(), ben.partner()) == 1);
         Link first = links.defaultLink(acme.workspace(), acme.program().id(), ben.partner().id());
 
@@ -89,10 +89,10 @@ class LinksApprovalTest extends IntegrationTest {
 
         partners.transition(workspace, ProgramFixtures.MANAGER, enrollment.id(), EnrollmentStatus.APPROVED, "");
 
-        await().atMost(Duration.ofSeconds(10)).until(() -> count("link", workspace, cleo) == 1);
+        await().atMost(Duration.ofSeconds(30)).until(() -> count("link", workspace, cleo) == 1);
         assertThat(links.ofPartner(workspace, cleo.id(), null)).extracting(Link::slug)
                 .singleElement().asString().startsWith("cleo-dupre-");
-        await().atMost(Duration.ofSeconds(10)).until(() -> count("referral_code", workspace, cleo) == 1);
+        await().atMost(Duration.ofSeconds(30)).until(() -> count("referral_code", workspace, cleo) == 1);
         assertThat(codes.ofPartner(workspace, cleo.id(), null)).extracting(ReferralCode::code)
                 .singleElement().asString().matches("CLEO[0-9]{2}");
     }
@@ -117,7 +117,7 @@ class LinksApprovalTest extends IntegrationTest {
 
     /** Waits until every listener of this partner's events has run (the link listener among them). */
     private void awaitListenersOf(Partner partner) {
-        await().atMost(Duration.ofSeconds(10)).until(() -> jdbc.sql("select count(*) from event_publication"
+        await().atMost(Duration.ofSeconds(30)).until(() -> jdbc.sql("select count(*) from event_publication"
                         + " where completion_date is null and listener_id like '%LinksOnApproval%'"
                         + " and serialized_event like '%' || ? || '%'")
                 .param(partner.id().value().toString()).query(Long.class).single() == 0);

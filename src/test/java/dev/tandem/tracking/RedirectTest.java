@@ -133,7 +133,7 @@ class RedirectTest extends RedirectTestBase {
         Link link = link(scene, null);
         links.setDisabled(scene.setup().workspace(), link.id(), Instant.now());
 
-        await().atMost(Duration.ofSeconds(10)).until(() -> get("/r/" + link.slug()).statusCode() == 410);
+        await().atMost(Duration.ofSeconds(30)).until(() -> get("/r/" + link.slug()).statusCode() == 410);
         HttpResponse<String> response = get("/r/" + link.slug(), "Accept-Language", "it");
 
         assertThat(response.statusCode()).isEqualTo(410);
@@ -151,7 +151,7 @@ class RedirectTest extends RedirectTestBase {
         Link link = link(scene, "https://shop.acme.test/deal");
         links.setDisabled(scene.setup().workspace(), link.id(), Instant.now());
 
-        await().atMost(Duration.ofSeconds(10))
+        await().atMost(Duration.ofSeconds(30))
                 .until(() -> "https://acme.test/partners-ended".equals(
                         get("/r/" + link.slug() + "?utm_source=x").headers().firstValue("Location").orElse(null)));
         HttpResponse<String> response = get("/r/" + link.slug() + "?next=https://evil.test/");
@@ -171,11 +171,11 @@ class RedirectTest extends RedirectTestBase {
 
         partners.transition(scene.setup().workspace(), ProgramFixtures.MANAGER, scene.member().enrollment().id(),
                 EnrollmentStatus.SUSPENDED, "Spam");
-        await().atMost(Duration.ofSeconds(10)).until(() -> get("/r/" + link.slug()).statusCode() == 410);
+        await().atMost(Duration.ofSeconds(30)).until(() -> get("/r/" + link.slug()).statusCode() == 410);
 
         partners.transition(scene.setup().workspace(), ProgramFixtures.MANAGER, scene.member().enrollment().id(),
                 EnrollmentStatus.APPROVED, "Cleared");
-        await().atMost(Duration.ofSeconds(10)).until(() -> get("/r/" + link.slug()).statusCode() == 302);
+        await().atMost(Duration.ofSeconds(30)).until(() -> get("/r/" + link.slug()).statusCode() == 302);
     }
 
     @Test
@@ -186,6 +186,6 @@ class RedirectTest extends RedirectTestBase {
 
         programsService.archive(scene.setup().workspace(), ProgramFixtures.MANAGER, scene.setup().program().id());
 
-        await().atMost(Duration.ofSeconds(10)).until(() -> get("/r/" + link.slug()).statusCode() == 410);
+        await().atMost(Duration.ofSeconds(30)).until(() -> get("/r/" + link.slug()).statusCode() == 410);
     }
 }

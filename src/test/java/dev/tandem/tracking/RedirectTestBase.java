@@ -119,7 +119,7 @@ abstract class RedirectTestBase extends IntegrationTest {
 
     /** The stored clicks of a link, oldest first, once there are {@code count} of them. */
     java.util.List<Map<String, Object>> awaitClicks(Link link, int count) {
-        await().atMost(Duration.ofSeconds(10)).until(() -> clicksOf(link) >= count);
+        await().atMost(Duration.ofSeconds(30)).until(() -> clicksOf(link) >= count);
         return jdbc.sql("select * from click where link_id = ? order by clicked_at, id").param(link.id().value())
                 .query().listOfRows();
     }
