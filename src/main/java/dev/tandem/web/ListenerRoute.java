@@ -26,9 +26,12 @@ public interface ListenerRoute {
 
     /**
      * @param headers a request header's first value by name (case-insensitive), null if absent
+     * @param headerValues every value of a request header by name, one per header line as the servlet API gives
+     *        them (Spring MVC reads all of Accept's), empty if absent
      * @param secure whether the client reached us over HTTPS (as a trusted proxy says)
      */
-    record Request(String method, String path, Function<String, String> headers, byte[] body, boolean secure) {
+    record Request(String method, String path, Function<String, String> headers,
+            Function<String, List<String>> headerValues, byte[] body, boolean secure) {
     }
 
     /** @param headers name, value, name, value… (Content-Length is the listener's) */

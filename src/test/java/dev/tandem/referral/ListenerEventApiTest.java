@@ -17,6 +17,7 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
 
 import dev.tandem.testing.ApiClient;
 import dev.tandem.testing.Fixtures;
@@ -151,6 +152,40 @@ class ListenerEventApiTest extends EventApiTest {
         Seen replay = sameFromBoth(200, key, "application/json", sale("taken", 100));
         assertThat(replay.headers().get("content-type")).containsExactly("application/json");
         assertThat(counts(s.workspace())).containsEntry("conversion_event", 1L);
+    }
+
+    @Test
+    void anAcceptThatAllowsNoJsonIsAnsweredAsTomcatAnswersItAndNothingIsStored() {
+        ProgramFixtures.Setup s = programs.program("Accept");
+        String key = s.tenant().apiKey();
+
+        for (String accept : List.of("text/html", "application/xml", "text/*", "application/problem+json")) {
+            Seen refused = sameFromBoth(404, key, "application/json", sale("refused", 100), "Accept", accept);
+            assertThat(refused.body()).as(accept).contains("There is no API resource at /api/v1/events.");
+        }
+        // refused before the body is looked at, whatever it is
+        sameFromBoth(404, key, "text/plain", "not an event", "Accept", "text/html");
+        // an Accept that cannot be parsed: the same status, without a body
+        assertThat(sameFromBoth(404, key, "application/json", sale("garbled", 100), "Accept", "garbage").body())
+                .isEmpty();
+        sameFromBoth(404, key, "application/json", sale("garbled", 100), "Accept", "application/json;q=0.x");
+        assertThat(counts(s.workspace())).containsEntry("conversion_event", 0L);
+
+        // an Accept that allows JSON, in any of its forms, is served by both
+        List<List<String>> accepting = List.of(List.of("*/*"), List.of("application/json"), List.of("application/*"),
+                List.of("application/*+json"), List.of("APPLICATION/JSON; charset=utf-8"), List.of(""),
+                List.of("application/problem+json, application/json;q=0.5"), List.of("text/html, */*;q=0.1"),
+                List.of("application/json;q=0"), List.of("text/html", "application/json"));
+        int n = 0;
+        for (List<String> accept : accepting) {
+            String[] headers = accept.stream().flatMap(value -> Stream.of("Accept", value)).toArray(String[]::new);
+            for (int door : new int[] {port, listener.port()}) {
+                Seen stored = post(door, key, "application/json", sale("accepted-" + n++, 100), headers);
+                assertThat(stored.status()).as(door + " " + accept).isEqualTo(201);
+                assertThat(stored.headers().get("content-type")).containsExactly("application/json");
+            }
+        }
+        assertThat(counts(s.workspace())).containsEntry("conversion_event", (long) n);
     }
 
     @Test

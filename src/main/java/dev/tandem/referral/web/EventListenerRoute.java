@@ -5,6 +5,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 
 import dev.tandem.core.ApiProblems;
+import dev.tandem.core.NotFoundException;
 import dev.tandem.referral.EventSource;
 import dev.tandem.referral.Intake;
 import dev.tandem.web.ApiDoor;
@@ -17,6 +18,7 @@ import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.converter.json.ProblemDetailJacksonMixin;
 import org.springframework.stereotype.Component;
+import org.springframework.util.MimeTypeUtils;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -85,19 +87,19 @@ class EventListenerRoute implements ListenerRoute {
 
     private Answer record(ApiKeyPrincipal caller, Request request) {
         boolean secure = request.secure();
+        Answer unacceptable = unacceptable(secure, request.headerValues().apply("Accept"));
+        if (unacceptable != null) {
+            return unacceptable;
+        }
         String contentType = request.headers().apply("Content-Type");
         if (!json(contentType)) {
             return unsupported(secure, contentType);
         }
-        EventBodies.EventBody body;
-        try {
-            body = request.body().length == 0 ? null : json.readValue(request.body(), EventBodies.EventBody.class);
-        } catch (JacksonException malformed) {
-            body = null;
-        }
-        if (body == null) {
-            return problem(secure, ApiProblems.malformedRequest());
-        }
+        EventBodies.EventBody body = request.body().length == 0 ? null : readJson(request.body());
+        return body == null ? problem(secure, ApiProblems.malformedRequest()) : store(caller, secure, body);
+    }
+
+    private Answer store(ApiKeyPrincipal caller, boolean secure, EventBodies.EventBody body) {
         EventBodies.Read read = EventBodies.read(body);
         try {
             Intake.Answered answered = intake.answer(caller.workspaceId(), caller.asActor(), read.input(),
@@ -112,6 +114,43 @@ class EventListenerRoute implements ListenerRoute {
             log.error("POST {} failed", PATH, e);
             return problem(secure, ApiProblems.problem(HttpStatus.INTERNAL_SERVER_ERROR, "internal-error",
                     "Internal Server Error", "The event could not be stored; please retry."));
+        }
+    }
+
+    /**
+     * As Spring MVC matches the events mapping, which produces application/json only: when nothing the
+     * request's Accept allows is compatible with it, the mapping is passed over and the request falls through
+     * to the catch-all for unknown API paths, which answers 404 (not 406) before the body is looked at. An
+     * Accept that cannot be parsed answers that 404 without a body: no type is left to write the problem in.
+     * Null when JSON is acceptable.
+     */
+    private Answer unacceptable(boolean secure, List<String> accept) {
+        List<MediaType> types;
+        try {
+            types = accepted(accept);
+        } catch (IllegalArgumentException unparseable) {
+            return door.answer(secure, 404, List.of(), new byte[0]);
+        }
+        for (MediaType type : types) {
+            if (MediaType.APPLICATION_JSON.isCompatibleWith(type)) {
+                return null;
+            }
+        }
+        return problem(secure, ApiProblems.of(new NotFoundException("There is no API resource at " + PATH + ".")));
+    }
+
+    /** Accept as Spring MVC's header negotiation reads it: every value, parsed and sorted; none means anything. */
+    private static List<MediaType> accepted(List<String> values) {
+        List<MediaType> types = MediaType.parseMediaTypes(values);
+        MimeTypeUtils.sortBySpecificity(types);
+        return types.isEmpty() ? List.of(MediaType.ALL) : types;
+    }
+
+    private EventBodies.EventBody readJson(byte[] body) {
+        try {
+            return json.readValue(body, EventBodies.EventBody.class);
+        } catch (JacksonException malformed) {
+            return null;
         }
     }
 

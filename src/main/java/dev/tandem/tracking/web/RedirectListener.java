@@ -346,7 +346,7 @@ public final class RedirectListener implements SmartLifecycle {
             HttpHeaders headers = request.headers();
             boolean secure = proxies.resolve(peer, peerTrusted, headers::getAll).secure();
             ListenerRoute.Request call = new ListenerRoute.Request(request.method().name(), to.path(), headers::get,
-                    bytes, secure);
+                    headers::getAll, bytes, secure);
             answering = true;
             ctx.channel().config().setAutoRead(false);
             try {
