@@ -27,6 +27,7 @@ import dev.tandem.workspace.ApiKeys;
 import dev.tandem.workspace.StaffAccounts;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import tools.jackson.databind.JsonNode;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -186,6 +187,31 @@ class ListenerEventApiTest extends EventApiTest {
             }
         }
         assertThat(counts(s.workspace())).containsEntry("conversion_event", (long) n);
+    }
+
+    @Test
+    void aYamlBodyIsReadAsTomcatReadsIt() {
+        ProgramFixtures.Setup s = programs.program("YAML");
+        String key = s.tenant().apiKey();
+        String yaml = "id: yaml-1\ntype: sale\namount: 100\ncurrency: EUR\ncustomer:\n  externalId: c-yaml\n"
+                + "metadata:\n  plan: pro\n";
+
+        Seen first = post(listener.port(), key, "application/yaml", yaml);
+        assertThat(first.status()).as(first.body()).isEqualTo(201);
+        JsonNode stored = get(s, "/api/v1/events/" + JSON.readTree(first.body()).get("id").asString());
+        assertThat(stored.get("externalId").asString()).isEqualTo("yaml-1");
+        assertThat(stored.get("metadata").get("plan").asString()).isEqualTo("pro");
+        // the same event again, through either door (the same body, read alike): the first answer
+        assertThat(sameFromBoth(200, key, "application/yaml; charset=utf-8", yaml).body()).isEqualTo(first.body());
+        sameFromBoth(400, key, "application/yaml", "id: [unclosed");
+        sameFromBoth(400, key, "application/yaml", "- 1\n- 2\n");
+        sameFromBoth(400, key, "application/yaml", "~");
+        sameFromBoth(400, key, "application/yaml", "");
+        Seen invalid = sameFromBoth(422, key, "application/yaml",
+                "id: yaml-2\ntype: sale\namount: 12.5\ncurrency: EUR\n");
+        assertThat(invalid.body()).contains("amount", "customer");
+        sameFromBoth(415, key, "application/x-yaml", yaml);
+        assertThat(counts(s.workspace())).containsEntry("conversion_event", 1L);
     }
 
     @Test

@@ -1,5 +1,8 @@
 package dev.tandem.referral.web;
 
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStream;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
@@ -13,12 +16,17 @@ import dev.tandem.web.ListenerRoute;
 import dev.tandem.workspace.ApiKeyPrincipal;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpInputMessage;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
+import org.springframework.http.converter.HttpMessageConverter;
+import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.http.converter.json.ProblemDetailJacksonMixin;
 import org.springframework.stereotype.Component;
 import org.springframework.util.MimeTypeUtils;
+import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerAdapter;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -26,7 +34,8 @@ import tools.jackson.databind.json.JsonMapper;
  * POST /api/v1/events on the lightweight listener ({@code tandem.redirect.port}), answering what
  * {@link EventApiController#record} answers through Tomcat, Spring Security and Spring MVC, with the
  * same pieces: {@link ApiDoor} for the key, scope and Idempotency-Key, {@link EventBodies} for the body,
- * {@link ApiProblems} for the intake's errors, the application's JSON mapper for reading and for problems.
+ * {@link ApiProblems} for the intake's errors, the application's JSON mapper for reading JSON and for
+ * problems, and Spring MVC's own message converters for the other bodies it reads (YAML).
  */
 @Component
 class EventListenerRoute implements ListenerRoute {
@@ -44,13 +53,20 @@ class EventListenerRoute implements ListenerRoute {
     private final ApiDoor door;
     private final JsonMapper json;
     private final JsonMapper problems;
+    /**
+     * What Spring MVC reads request bodies with, in its order: the very converters, so that the listener
+     * reads a body that is not JSON exactly when and as Tomcat's door does. For YAML that is Spring's Jackson 2
+     * converter (jackson-dataformat-yaml comes with springdoc), configured as Spring configures it.
+     */
+    private final List<HttpMessageConverter<?>> readers;
 
-    EventListenerRoute(Intake intake, ApiDoor door, JsonMapper json) {
+    EventListenerRoute(Intake intake, ApiDoor door, JsonMapper json, RequestMappingHandlerAdapter mvc) {
         this.intake = intake;
         this.door = door;
         this.json = json;
         // as Spring MVC's JSON converter writes a ProblemDetail: its properties at the top level
         this.problems = json.rebuild().addMixIn(ProblemDetail.class, ProblemDetailJacksonMixin.class).build();
+        this.readers = List.copyOf(mvc.getMessageConverters());
     }
 
     @Override
@@ -92,10 +108,15 @@ class EventListenerRoute implements ListenerRoute {
             return unacceptable;
         }
         String contentType = request.headers().apply("Content-Type");
+        HttpMessageConverter<?> reader = null;
         if (!json(contentType)) {
-            return unsupported(secure, contentType);
+            reader = reader(contentType);
+            if (reader == null) {
+                return unsupported(secure, contentType);
+            }
         }
-        EventBodies.EventBody body = request.body().length == 0 ? null : readJson(request.body());
+        EventBodies.EventBody body = request.body().length == 0 ? null
+                : reader == null ? readJson(request.body()) : read(reader, contentType, request.body());
         return body == null ? problem(secure, ApiProblems.malformedRequest()) : store(caller, secure, body);
     }
 
@@ -154,6 +175,60 @@ class EventListenerRoute implements ListenerRoute {
         }
     }
 
+    /**
+     * The first of Spring MVC's converters that reads an event from a body of this type, as it picks one for
+     * a body that is not JSON (application/yaml: its YAML converter); null when none does or the type is unparseable.
+     */
+    private HttpMessageConverter<?> reader(String contentType) {
+        MediaType type;
+        try {
+            type = asMvcSeesIt(contentType);
+        } catch (IllegalArgumentException unparseable) {
+            return null;
+        }
+        for (HttpMessageConverter<?> reader : readers) {
+            if (reader.canRead(EventBodies.EventBody.class, type)) {
+                return reader;
+            }
+        }
+        return null;
+    }
+
+    /** The event as Spring MVC's converter reads it; null when it cannot (400 on both doors). */
+    @SuppressWarnings("unchecked")
+    private static EventBodies.EventBody read(HttpMessageConverter<?> reader, String contentType, byte[] body) {
+        HttpHeaders headers = new HttpHeaders();
+        headers.setContentType(asMvcSeesIt(contentType));
+        HttpInputMessage message = new HttpInputMessage() {
+            @Override
+            public InputStream getBody() {
+                return new ByteArrayInputStream(body);
+            }
+
+            @Override
+            public HttpHeaders getHeaders() {
+                return headers;
+            }
+        };
+        try {
+            return ((HttpMessageConverter<EventBodies.EventBody>) reader).read(EventBodies.EventBody.class, message);
+        } catch (HttpMessageNotReadableException | IOException malformed) {
+            return null;
+        }
+    }
+
+    /**
+     * The request's Content-Type as Spring MVC sees it: UTF-8 added when no charset is given, as Boot's request
+     * encoding does; none: application/octet-stream. Throws IllegalArgumentException when it cannot be parsed.
+     */
+    private static MediaType asMvcSeesIt(String contentType) {
+        if (contentType == null) {
+            return MediaType.APPLICATION_OCTET_STREAM;
+        }
+        MediaType type = MediaType.parseMediaType(contentType);
+        return type.getCharset() == null ? new MediaType(type, StandardCharsets.UTF_8) : type;
+    }
+
     /** What Spring MVC's JSON converter reads: application/json and application/*+json. */
     private static boolean json(String contentType) {
         if (contentType == null) {
@@ -170,18 +245,14 @@ class EventListenerRoute implements ListenerRoute {
 
     /**
      * As Spring MVC answers a body it has no reader for: 415 listing what it reads, naming the type as
-     * it saw it (UTF-8 added when no charset is given, as Boot's request encoding does; none:
-     * application/octet-stream). Its problem keeps the default type, about:blank, which is not written.
+     * it saw it ({@link #asMvcSeesIt}). Its problem keeps the default type, about:blank, which is not written.
      */
     private Answer unsupported(boolean secure, String contentType) {
         MediaType type;
         try {
-            type = contentType == null ? MediaType.APPLICATION_OCTET_STREAM : MediaType.parseMediaType(contentType);
+            type = asMvcSeesIt(contentType);
         } catch (IllegalArgumentException unparseable) {
             return problem(secure, ApiProblems.malformedRequest());
-        }
-        if (contentType != null && type.getCharset() == null) {
-            type = new MediaType(type, StandardCharsets.UTF_8);
         }
         ProblemDetail detail = ProblemDetail.forStatusAndDetail(HttpStatus.UNSUPPORTED_MEDIA_TYPE,
                 "Content-Type '" + type + "' is not supported.");
