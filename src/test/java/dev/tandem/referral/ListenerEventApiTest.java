@@ -312,6 +312,33 @@ class ListenerEventApiTest extends EventApiTest {
     }
 
     @Test
+    void aBodyOverTheLimitThatWaitsFor100ContinueIsRefusedWithoutBeingAskedFor() throws IOException {
+        ProgramFixtures.Setup s = programs.program("Expect");
+        String key = s.tenant().apiKey();
+        String head = "POST /api/v1/events HTTP/1.1\r\nHost: localhost\r\nAuthorization: Bearer " + key
+                + "\r\nContent-Type: application/json\r\nExpect: 100-continue\r\nContent-Length: ";
+
+        try (Socket socket = new Socket("localhost", listener.port())) {
+            socket.setSoTimeout(20_000);
+            socket.getOutputStream().write((head + 70_000 + "\r\n\r\n").getBytes(StandardCharsets.UTF_8));
+            String refused = readAnswers(socket.getInputStream(), 1);
+            assertThat(refused).startsWith("HTTP/1.1 413 ").contains("connection: close", "65536 bytes");
+            // the body is never sent, and the connection ends all the same
+            assertThat(socket.getInputStream().read()).isEqualTo(-1);
+        }
+
+        byte[] small = sale("expected", 100).getBytes(StandardCharsets.UTF_8);
+        try (Socket socket = new Socket("localhost", listener.port())) {
+            socket.setSoTimeout(20_000);
+            socket.getOutputStream().write((head + small.length + "\r\n\r\n").getBytes(StandardCharsets.UTF_8));
+            assertThat(readAnswers(socket.getInputStream(), 1)).isEqualTo("HTTP/1.1 100 Continue\r\n\r\n");
+            socket.getOutputStream().write(small);
+            assertThat(readAnswers(socket.getInputStream(), 1)).startsWith("HTTP/1.1 201 Created").contains("expected");
+        }
+        assertThat(counts(s.workspace())).containsEntry("conversion_event", 1L);
+    }
+
+    @Test
     void theListenerAnswersNoOtherApiRequest() {
         ProgramFixtures.Setup s = programs.program("Only POST");
         ApiClient fast = api(s.tenant().apiKey(), listener.port());

@@ -35,7 +35,6 @@ import io.netty.handler.codec.http.HttpMethod;
 import io.netty.handler.codec.http.HttpRequest;
 import io.netty.handler.codec.http.HttpResponseStatus;
 import io.netty.handler.codec.http.HttpServerCodec;
-import io.netty.handler.codec.http.HttpServerExpectContinueHandler;
 import io.netty.handler.codec.http.HttpServerKeepAliveHandler;
 import io.netty.handler.codec.http.HttpUtil;
 import io.netty.handler.codec.http.HttpVersion;
@@ -58,7 +57,8 @@ import org.springframework.context.SmartLifecycle;
  * answered for is written.
  *
  * <p>It also answers the {@link ListenerRoute}s other modules give it (POST /api/v1/events): their
- * whole body is read (up to the route's limit, else 413), then the route runs on a bounded pool of
+ * whole body is read (up to the route's limit, else 413; a client waiting for {@code 100 Continue} is
+ * only told to send a body its declared length allows), then the route runs on a bounded pool of
  * worker threads ({@code tandem.redirect.workers}), never on an event loop, as it may wait for the
  * database; its answer is written back on the connection's event loop. A connection carries one
  * request at a time: what arrives meanwhile (pipelining) waits, in order, until that answer is written.
@@ -136,8 +136,7 @@ public final class RedirectListener implements SmartLifecycle {
                         protected void initChannel(SocketChannel channel) {
                             channel.pipeline().addLast(new ReadTimeoutHandler(IDLE_SECONDS),
                                     new HttpServerCodec(MAX_HEADER_BYTES, MAX_HEADER_BYTES, 8192),
-                                    new HttpServerKeepAliveHandler(), new HttpServerExpectContinueHandler(),
-                                    new Handler());
+                                    new HttpServerKeepAliveHandler(), new Handler());
                         }
                     })
                     .bind(requestedPort).sync().channel();
@@ -263,12 +262,15 @@ public final class RedirectListener implements SmartLifecycle {
                 String path = question < 0 ? uri : uri.substring(0, question);
                 ListenerRoute to = route(request.method().name(), path);
                 if (to == null) {
+                    continueIfExpected(ctx, request);
                     redirect(ctx, request, path, question < 0 ? null : uri.substring(question + 1));
                 } else {
                     long declared = HttpUtil.getContentLength(request, -1L);
-                    if (declared > swallowed(to)) {
+                    if (declared > swallowed(to)
+                            || declared > to.maxBodyBytes() && HttpUtil.is100ContinueExpected(request)) {
                         refuse(ctx, to);
                     } else {
+                        continueIfExpected(ctx, request);
                         // a declared length over the limit is read and dropped like an undeclared one: 413 at its end
                         route = to;
                         routed = request;
@@ -304,8 +306,24 @@ public final class RedirectListener implements SmartLifecycle {
         }
 
         /**
+         * 100 Continue for a client that sent {@code Expect: 100-continue} and waits for it before sending its
+         * body, written when its request's turn comes rather than as it arrives (ahead of answers still owed on
+         * the connection, as Netty's HttpServerExpectContinueHandler did). A route's request whose declared body
+         * is over the limit never gets it: it is {@link #refuse}d at once and need not send the body. The
+         * redirect reads and drops whatever body comes, so its clients are all told to go on.
+         */
+        private static void continueIfExpected(ChannelHandlerContext ctx, HttpRequest request) {
+            if (HttpUtil.is100ContinueExpected(request)) {
+                ctx.writeAndFlush(new DefaultFullHttpResponse(HttpVersion.HTTP_1_1, HttpResponseStatus.CONTINUE,
+                        Unpooled.EMPTY_BUFFER));
+            }
+        }
+
+        /**
          * 413 before the body has been read: the connection ends, but only once the client has sent the rest
          * (read and dropped) or LINGER_SECONDS after the answer, so that the answer is not lost to a reset.
+         * It has to end: a client refused before its 100 Continue never sends the body it declared, which the
+         * connection would otherwise take for the next request.
          */
         private void refuse(ChannelHandlerContext ctx, ListenerRoute to) {
             FullHttpResponse response = response(to.tooLarge());

@@ -1,7 +1,10 @@
 package dev.tandem.tracking.web;
 
 import java.io.ByteArrayInputStream;
+import java.io.EOFException;
 import java.io.IOException;
+import java.io.InputStream;
+import java.net.Socket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -83,6 +86,80 @@ class ListenerRoutesTest {
         assertThat(response.statusCode()).isEqualTo(201);
         assertThat(response.body()).startsWith("tandem-listener-worker").endsWith(" hello");
         assertThat(listener.isRunning()).isFalse();
+    }
+
+    @Test
+    void aRequestWaitingFor100ContinueIsToldToSendOnlyABodyWithinTheLimit() throws Exception {
+        SlowRoute route = new SlowRoute();
+        route.release.countDown();
+        RedirectListener listener = new RedirectListener(0, null,
+                new TrustedProxies(false, null, null, "X-Forwarded-For", "X-Forwarded-Proto", "https"),
+                List.of(route), 2);
+        listener.start();
+        String head = "POST /slow HTTP/1.1\r\nHost: localhost\r\nExpect: 100-continue\r\nContent-Length: ";
+        try {
+            // over the limit: 413 instead of 100; a client that sends its body anyway has it dropped, then the end
+            try (Socket socket = new Socket("localhost", listener.port())) {
+                socket.setSoTimeout(10_000);
+                socket.getOutputStream().write((head + "17\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+                assertThat(readHead(socket.getInputStream())).startsWith("HTTP/1.1 413 ").contains("connection: close");
+                socket.getOutputStream().write("x".repeat(17).getBytes(StandardCharsets.US_ASCII));
+                assertThat(socket.getInputStream().read()).isEqualTo(-1);
+            }
+            // within it: 100, then the body, then the answer, and the connection goes on
+            try (Socket socket = new Socket("localhost", listener.port())) {
+                socket.setSoTimeout(10_000);
+                InputStream in = socket.getInputStream();
+                for (int i = 0; i < 2; i++) {
+                    socket.getOutputStream().write((head + "5\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+                    assertThat(readHead(in)).isEqualTo("HTTP/1.1 100 Continue\r\n\r\n");
+                    socket.getOutputStream().write("hello".getBytes(StandardCharsets.US_ASCII));
+                    String answer = readHead(in);
+                    assertThat(answer).startsWith("HTTP/1.1 201 Created");
+                    in.readNBytes(Integer.parseInt(answer.replaceAll("(?s).*content-length: (\\d+).*", "$1")));
+                }
+            }
+        } finally {
+            listener.stop();
+        }
+    }
+
+    @Test
+    void a100ContinueComesAfterTheAnswersOwedAheadOfIt() throws Exception {
+        SlowRoute route = new SlowRoute();
+        RedirectListener listener = new RedirectListener(0, null,
+                new TrustedProxies(false, null, null, "X-Forwarded-For", "X-Forwarded-Proto", "https"),
+                List.of(route), 2);
+        listener.start();
+        try (Socket socket = new Socket("localhost", listener.port())) {
+            socket.setSoTimeout(10_000);
+            // pipelined: the second request waits for its 100 while the first is still being answered
+            socket.getOutputStream().write(("POST /slow HTTP/1.1\r\nHost: localhost\r\nContent-Length: 5\r\n\r\nfirst"
+                    + "POST /slow HTTP/1.1\r\nHost: localhost\r\nExpect: 100-continue\r\nContent-Length: 5\r\n\r\n")
+                    .getBytes(StandardCharsets.US_ASCII));
+            assertThat(route.started.await(10, TimeUnit.SECONDS)).isTrue();
+            route.release.countDown();
+            InputStream in = socket.getInputStream();
+            String first = readHead(in);
+            assertThat(first).startsWith("HTTP/1.1 201 Created");
+            in.readNBytes(Integer.parseInt(first.replaceAll("(?s).*content-length: (\\d+).*", "$1")));
+            assertThat(readHead(in)).isEqualTo("HTTP/1.1 100 Continue\r\n\r\n");
+        } finally {
+            listener.stop();
+        }
+    }
+
+    /** The status line and headers of the next answer, up to the blank line. */
+    private static String readHead(InputStream in) throws IOException {
+        StringBuilder head = new StringBuilder();
+        while (head.indexOf("\r\n\r\n") < 0) {
+            int b = in.read();
+            if (b < 0) {
+                throw new EOFException("connection closed after: " + head);
+            }
+            head.append((char) b);
+        }
+        return head.toString();
     }
 
     @Test
