@@ -161,15 +161,25 @@ class ListenerEventApiTest extends EventApiTest {
         String key = s.tenant().apiKey();
 
         for (String accept : List.of("text/html", "application/xml", "text/*", "application/problem+json")) {
-            Seen refused = sameFromBoth(404, key, "application/json", sale("refused", 100), "Accept", accept);
-            assertThat(refused.body()).as(accept).contains("There is no API resource at /api/v1/events.");
+            Seen refused = sameFromBoth(406, key, "application/json", sale("refused", 100), "Accept", accept);
+            assertThat(refused.headers().get("content-type")).as(accept).containsExactly("application/problem+json");
+            assertThat(refused.headers().get("accept")).as(accept).containsExactly("application/json");
+            JsonNode problem = JSON.readTree(refused.body());
+            assertThat(problem.get("type").asString()).isEqualTo("https://tandem.dev/problems/not-acceptable");
+            assertThat(problem.get("status").asInt()).isEqualTo(406);
+            assertThat(problem.get("detail").asString()).contains("application/json");
+            assertThat(problem.get("instance").asString()).isEqualTo("/api/v1/events");
         }
         // refused before the body is looked at, whatever it is
-        sameFromBoth(404, key, "text/plain", "not an event", "Accept", "text/html");
-        // an Accept that cannot be parsed: the same status, without a body
-        assertThat(sameFromBoth(404, key, "application/json", sale("garbled", 100), "Accept", "garbage").body())
-                .isEmpty();
-        sameFromBoth(404, key, "application/json", sale("garbled", 100), "Accept", "application/json;q=0.x");
+        sameFromBoth(406, key, "text/plain", "not an event", "Accept", "text/html");
+        // an Accept that cannot be parsed: 406 as well, with a problem body, naming no type
+        for (String garbled : List.of("garbage", "application/json;q=0.x")) {
+            Seen refused = sameFromBoth(406, key, "application/json", sale("garbled", 100), "Accept", garbled);
+            assertThat(refused.headers().get("content-type")).as(garbled).containsExactly("application/problem+json");
+            assertThat(refused.headers()).as(garbled).doesNotContainKey("accept");
+            assertThat(JSON.readTree(refused.body()).get("detail").asString())
+                    .isEqualTo("The Accept header cannot be parsed.");
+        }
         assertThat(counts(s.workspace())).containsEntry("conversion_event", 0L);
 
         // an Accept that allows JSON, in any of its forms, is served by both

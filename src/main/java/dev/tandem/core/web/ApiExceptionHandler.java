@@ -17,9 +17,11 @@ import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
+import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.web.HttpMediaTypeNotAcceptableException;
 import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestController;
@@ -29,7 +31,7 @@ import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExcep
 
 /**
  * Every error of the JSON API as {@code application/problem+json} (RFC 9457), with the codes of
- * API.md: 400 malformed, 404 unknown, 409 conflict, 422 well-formed but invalid (listing each
+ * API.md: 400 malformed, 404 unknown, 406 not acceptable, 409 conflict, 422 well-formed but invalid (listing each
  * field and its reason). Pages have their own error handling.
  */
 @RestControllerAdvice(annotations = RestController.class)
@@ -38,8 +40,10 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler({NotFoundException.class, ConflictException.class, InvalidInputException.class,
             InvalidRequestParameterException.class, InvalidIdException.class, MixedCurrencyException.class})
-    ProblemDetail known(RuntimeException e) {
-        return ApiProblems.of(e);
+    ResponseEntity<ProblemDetail> known(RuntimeException e) {
+        ProblemDetail problem = ApiProblems.of(e);
+        // typed here, not negotiated against the Accept: one that cannot be parsed would leave the answer bodiless
+        return ResponseEntity.status(problem.getStatus()).contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
     }
 
     @Override
@@ -56,6 +60,19 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
     protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException e,
             HttpHeaders headers, HttpStatusCode status, WebRequest request) {
         return ResponseEntity.badRequest().body(ApiProblems.malformedRequest());
+    }
+
+    /**
+     * An Accept that allows nothing the resource answers, or that cannot be parsed: 406, with the Accept header
+     * Spring lists for it (what the resource produces). Its content type is set, so Spring does not negotiate
+     * it against the Accept: an unparseable one would otherwise leave the answer without a body.
+     */
+    @Override
+    protected ResponseEntity<Object> handleHttpMediaTypeNotAcceptable(HttpMediaTypeNotAcceptableException e,
+            HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        return ResponseEntity.status(HttpStatus.NOT_ACCEPTABLE).headers(headers)
+                .contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .body(ApiProblems.notAcceptable(e.getSupportedMediaTypes()));
     }
 
     @Override

@@ -8,7 +8,6 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 
 import dev.tandem.core.ApiProblems;
-import dev.tandem.core.NotFoundException;
 import dev.tandem.referral.EventSource;
 import dev.tandem.referral.Intake;
 import dev.tandem.web.ApiDoor;
@@ -139,25 +138,27 @@ class EventListenerRoute implements ListenerRoute {
     }
 
     /**
-     * As Spring MVC matches the events mapping, which produces application/json only: when nothing the
-     * request's Accept allows is compatible with it, the mapping is passed over and the request falls through
-     * to the catch-all for unknown API paths, which answers 404 (not 406) before the body is looked at. An
-     * Accept that cannot be parsed answers that 404 without a body: no type is left to write the problem in.
-     * Null when JSON is acceptable.
+     * As Tomcat's door answers an Accept that allows nothing the events mapping produces (application/json only):
+     * 406 before the body is looked at, naming application/json in the problem and in an Accept header; an Accept
+     * that cannot be parsed answers 406 as well, naming nothing. The problem is application/problem+json
+     * whatever the Accept. Null when JSON is acceptable.
      */
     private Answer unacceptable(boolean secure, List<String> accept) {
         List<MediaType> types;
         try {
             types = accepted(accept);
         } catch (IllegalArgumentException unparseable) {
-            return door.answer(secure, 404, List.of(), new byte[0]);
+            return problem(secure, ApiProblems.notAcceptable(List.of()));
         }
         for (MediaType type : types) {
             if (MediaType.APPLICATION_JSON.isCompatibleWith(type)) {
                 return null;
             }
         }
-        return problem(secure, ApiProblems.of(new NotFoundException("There is no API resource at " + PATH + ".")));
+        ProblemDetail detail = ApiProblems.notAcceptable(List.of(MediaType.APPLICATION_JSON));
+        detail.setInstance(INSTANCE);
+        return door.answer(secure, 406, List.of("Accept", MediaType.APPLICATION_JSON_VALUE,
+                "Content-Type", MediaType.APPLICATION_PROBLEM_JSON_VALUE), problems.writeValueAsBytes(detail));
     }
 
     /** Accept as Spring MVC's header negotiation reads it: every value, parsed and sorted; none means anything. */

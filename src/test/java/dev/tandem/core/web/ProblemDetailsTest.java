@@ -1,5 +1,11 @@
 package dev.tandem.core.web;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.util.List;
 
 import dev.tandem.testing.ApiClient;
@@ -100,6 +106,73 @@ class ProblemDetailsTest extends IntegrationTest {
         ApiClient.Answer post = api(tenant.apiKey()).post("/api/v1/nothing-here", "{}");
         assertThat(post.status()).isEqualTo(404);
         assertProblem(post, 404);
+    }
+
+    @Test
+    void anAcceptThatAllowsNothingAResourceAnswersIsAnsweredNotAcceptableAndAnUnknownPathStaysNotFound() {
+        Fixtures.Tenant tenant = fixtures.tenant("Picky");
+        String key = tenant.apiKey();
+
+        // resources that produce JSON: the events mapping says so (produces), the others negotiate their answer
+        List<String[]> resources = List.of(new String[] {"POST", "/api/v1/events"},
+                new String[] {"GET", "/api/v1/workspace"}, new String[] {"GET", "/api/v1/links"});
+        for (String[] resource : resources) {
+            for (String accept : List.of("text/html", "application/xml")) {
+                ApiClient.Answer refused = send(key, resource[0], resource[1], accept);
+                String seen = resource[0] + " " + resource[1] + " " + accept;
+                assertThat(refused.status()).as(seen).isEqualTo(406);
+                JsonNode problem = assertProblem(refused, 406);
+                assertThat(problem.get("type").asString()).as(seen).isEqualTo("https://tandem.dev/problems/not-acceptable");
+                assertThat(problem.get("detail").asString()).as(seen).contains("application/json");
+                assertThat(problem.get("instance").asString()).as(seen).isEqualTo(resource[1]);
+            }
+            // an Accept that cannot be parsed: 406 too, with a problem all the same
+            ApiClient.Answer garbled = send(key, resource[0], resource[1], "garbage");
+            assertThat(garbled.status()).as(resource[1]).isEqualTo(406);
+            assertThat(assertProblem(garbled, 406).get("detail").asString()).isEqualTo("The Accept header cannot be parsed.");
+        }
+        assertThat(jdbc.sql("select count(*) from conversion_event where workspace_id = ?")
+                .param(tenant.ids().workspaceId().value()).query(Long.class).single()).isZero();
+
+        // a path nobody serves, or a method a resource does not serve, stays 404 whatever the Accept
+        for (String accept : List.of("*/*", "application/json", "text/html", "application/xml", "garbage")) {
+            for (String[] unknown : List.of(new String[] {"GET", "/api/v1/nothing-here"},
+                    new String[] {"POST", "/api/v1/nothing-here"}, new String[] {"DELETE", "/api/v1/events"})) {
+                ApiClient.Answer lost = send(key, unknown[0], unknown[1], accept);
+                assertThat(lost.status()).as(unknown[0] + " " + unknown[1] + " " + accept).isEqualTo(404);
+                assertThat(assertProblem(lost, 404).get("type").asString())
+                        .isEqualTo("https://tandem.dev/problems/not-found");
+            }
+        }
+
+        // the key is checked first, as for a 404
+        assertThat(send(null, "POST", "/api/v1/events", "text/html").status()).isEqualTo(401);
+    }
+
+    /** A request with this Accept (the API client always sends application/json) and a JSON body for a POST. */
+    private ApiClient.Answer send(String key, String method, String path, String accept) {
+        String body = "{\"id\": \"picky\", \"type\": \"lead\", \"customer\": {\"externalId\": \"c-picky\"}}";
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
+                .header("Accept", accept)
+                .method(method, "GET".equals(method) ? HttpRequest.BodyPublishers.noBody()
+                        : HttpRequest.BodyPublishers.ofString(body));
+        if (!"GET".equals(method)) {
+            request.header("Content-Type", "application/json");
+        }
+        if (key != null) {
+            request.header("Authorization", "Bearer " + key);
+        }
+        try {
+            HttpResponse<String> response = HttpClient.newHttpClient().send(request.build(),
+                    HttpResponse.BodyHandlers.ofString());
+            return new ApiClient.Answer(response.statusCode(), response.headers().firstValue("Content-Type").orElse(""),
+                    response.body(), response.headers());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
     }
 
     private static JsonNode assertProblem(ApiClient.Answer answer, int status) {
