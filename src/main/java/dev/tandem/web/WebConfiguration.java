@@ -15,7 +15,7 @@ import org.springframework.web.servlet.LocaleResolver;
 import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
-/** Messages in five languages, the language choice, and validation messages that use both. */
+/** Messages in five languages, the language choice, validation messages that use both, and JSON-only API changes. */
 @Configuration(proxyBeanMethods = false)
 class WebConfiguration implements WebMvcConfigurer {
 
@@ -54,5 +54,6 @@ class WebConfiguration implements WebMvcConfigurer {
                 return true;
             }
         });
+        registry.addInterceptor(new ApiChangesAnswerJson()).addPathPatterns("/api/v1/**");
     }
 }

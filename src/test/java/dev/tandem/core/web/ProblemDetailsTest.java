@@ -149,9 +149,43 @@ class ProblemDetailsTest extends IntegrationTest {
         assertThat(send(null, "POST", "/api/v1/events", "text/html").status()).isEqualTo(401);
     }
 
+    /**
+     * A change whose Accept allows no JSON is refused before it is made: Spring MVC would decide the 406 only
+     * when writing the answer, after the rename or the new program was stored (and a retry stores another).
+     */
+    @Test
+    void aChangeWhoseAcceptAllowsNoJsonIsRefusedBeforeItIsMade() {
+        Fixtures.Tenant tenant = fixtures.tenant("Picky Changes");
+        String key = tenant.apiKey();
+        String before = workspaceName(tenant);
+        String program = "{\"name\": \"Picky\", \"type\": \"referral\", \"currency\": \"EUR\","
+                + " \"defaultDestination\": \"https://picky.test/\"}";
+        for (String accept : List.of("text/html", "application/xml", "garbage")) {
+            ApiClient.Answer rename = send(key, "PATCH", "/api/v1/workspace", accept, "{\"name\": \"Renamed\"}");
+            assertThat(rename.status()).as(accept).isEqualTo(406);
+            assertThat(assertProblem(rename, 406).get("type").asString())
+                    .isEqualTo("https://tandem.dev/problems/not-acceptable");
+            assertThat(send(key, "POST", "/api/v1/programs", accept, program).status()).as(accept).isEqualTo(406);
+        }
+        assertThat(workspaceName(tenant)).isEqualTo(before);
+        assertThat(jdbc.sql("select count(*) from program where workspace_id = ?")
+                .param(tenant.ids().workspaceId().value()).query(Long.class).single()).isZero();
+
+        // an Accept that allows JSON among others makes the change as before
+        ApiClient.Answer made = send(key, "POST", "/api/v1/programs", "text/html, application/*;q=0.5", program);
+        assertThat(made.status()).as(made.body()).isEqualTo(201);
+        ApiClient.Answer renamed = send(key, "PATCH", "/api/v1/workspace", "*/*", "{\"name\": \"Renamed\"}");
+        assertThat(renamed.status()).as(renamed.body()).isEqualTo(200);
+        assertThat(workspaceName(tenant)).isEqualTo("Renamed");
+    }
+
     /** A request with this Accept (the API client always sends application/json) and a JSON body for a POST. */
     private ApiClient.Answer send(String key, String method, String path, String accept) {
-        String body = "{\"id\": \"picky\", \"type\": \"lead\", \"customer\": {\"externalId\": \"c-picky\"}}";
+        return send(key, method, path, accept,
+                "{\"id\": \"picky\", \"type\": \"lead\", \"customer\": {\"externalId\": \"c-picky\"}}");
+    }
+
+    private ApiClient.Answer send(String key, String method, String path, String accept, String body) {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
                 .header("Accept", accept)
                 .method(method, "GET".equals(method) ? HttpRequest.BodyPublishers.noBody()
