@@ -78,7 +78,9 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
     @Override
     protected ResponseEntity<Object> createResponseEntity(Object body, HttpHeaders headers, HttpStatusCode status,
             WebRequest request) {
-        if (body instanceof ProblemDetail detail && detail.getType() != null && "about:blank".equals(detail.getType().toString())) {
+        // Spring 7 leaves the type null where Spring 6 said about:blank: either way, the problem gets ours
+        if (body instanceof ProblemDetail detail
+                && (detail.getType() == null || "about:blank".equals(detail.getType().toString()))) {
             detail.setType(URI.create(ApiProblems.TYPE_BASE + status.value()));
         }
         return super.createResponseEntity(body, headers, status, request);

@@ -246,7 +246,7 @@ class EventListenerRoute implements ListenerRoute {
 
     /**
      * As Spring MVC answers a body it has no reader for: 415 listing what it reads, naming the type as
-     * it saw it ({@link #asMvcSeesIt}). Its problem keeps the default type, about:blank, which is not written.
+     * it saw it ({@link #asMvcSeesIt}), typed as the API types the problems Spring raises (by status).
      */
     private Answer unsupported(boolean secure, String contentType) {
         MediaType type;
@@ -257,6 +257,7 @@ class EventListenerRoute implements ListenerRoute {
         }
         ProblemDetail detail = ProblemDetail.forStatusAndDetail(HttpStatus.UNSUPPORTED_MEDIA_TYPE,
                 "Content-Type '" + type + "' is not supported.");
+        detail.setType(URI.create(ApiProblems.TYPE_BASE + 415));
         detail.setInstance(INSTANCE);
         return door.answer(secure, 415, List.of("Accept", READABLE,
                 "Content-Type", MediaType.APPLICATION_PROBLEM_JSON_VALUE), problems.writeValueAsBytes(detail));
