@@ -52,7 +52,7 @@ class EventApiController {
     record AttributionDoc(String partnerId, String linkId, String model, String reason) {
     }
 
-    @PostMapping(value = "/api/v1/events", produces = MediaType.APPLICATION_JSON_VALUE)
+    @PostMapping("/api/v1/events")
     @Operation(summary = "Report what happened to a referred customer: lead, qualified, sale, refund or chargeback",
             description = "`id` is your own id for the event, unique in the workspace: sending it again answers 200 with"
                     + " the first answer and counts nothing twice; the same id with a different body answers 409."
