@@ -32,15 +32,13 @@ final class ApiChangesAnswerJson implements HandlerInterceptor {
                 || UNKNOWN_PATHS.equals(String.valueOf(request.getAttribute(HandlerMapping.BEST_MATCHING_PATTERN_ATTRIBUTE)))) {
             return true;
         }
-        List<MediaType> accepted;
         try {
-            accepted = MediaType.parseMediaTypes(Collections.list(request.getHeaders(HttpHeaders.ACCEPT)));
+            if (ApiDoor.acceptsJson(Collections.list(request.getHeaders(HttpHeaders.ACCEPT)))) {
+                return true;
+            }
         } catch (InvalidMediaTypeException unparseable) {
             // as Spring MVC refuses an Accept it cannot parse
             throw new HttpMediaTypeNotAcceptableException(unparseable.getMessage());
-        }
-        if (accepted.isEmpty() || accepted.stream().anyMatch(MediaType.APPLICATION_JSON::isCompatibleWith)) {
-            return true;
         }
         throw new HttpMediaTypeNotAcceptableException(List.of(MediaType.APPLICATION_JSON));
     }

@@ -52,6 +52,17 @@ public class ApiDoor {
         return new Admission(key.get(), null);
     }
 
+    /**
+     * The API answers JSON: whether an Accept, every line of it, allows application/json (none at all does).
+     * One rule for the API chain ({@link ApiChangesAnswerJson}) and the listener's routes.
+     *
+     * @throws org.springframework.http.InvalidMediaTypeException when it cannot be parsed (406 on both doors)
+     */
+    public static boolean acceptsJson(List<String> accept) {
+        List<MediaType> types = MediaType.parseMediaTypes(accept);
+        return types.isEmpty() || types.stream().anyMatch(MediaType.APPLICATION_JSON::isCompatibleWith);
+    }
+
     /** The scope rule of the API chain: reading needs read or write, everything else write. */
     static boolean allows(ApiKeyPrincipal key, String method) {
         boolean reading = "GET".equals(method) || "HEAD".equals(method);

@@ -24,7 +24,6 @@ import org.springframework.http.converter.HttpMessageConverter;
 import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.http.converter.json.ProblemDetailJacksonMixin;
 import org.springframework.stereotype.Component;
-import org.springframework.util.MimeTypeUtils;
 import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerAdapter;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.json.JsonMapper;
@@ -138,34 +137,23 @@ class EventListenerRoute implements ListenerRoute {
     }
 
     /**
-     * As Tomcat's door answers an Accept that allows nothing the events mapping produces (application/json only):
+     * As Tomcat's door answers an Accept that allows no JSON ({@link ApiDoor#acceptsJson}):
      * 406 before the body is looked at, naming application/json in the problem and in an Accept header; an Accept
      * that cannot be parsed answers 406 as well, naming nothing. The problem is application/problem+json
      * whatever the Accept. Null when JSON is acceptable.
      */
     private Answer unacceptable(boolean secure, List<String> accept) {
-        List<MediaType> types;
         try {
-            types = accepted(accept);
-        } catch (IllegalArgumentException unparseable) {
-            return problem(secure, ApiProblems.notAcceptable(List.of()));
-        }
-        for (MediaType type : types) {
-            if (MediaType.APPLICATION_JSON.isCompatibleWith(type)) {
+            if (ApiDoor.acceptsJson(accept)) {
                 return null;
             }
+        } catch (IllegalArgumentException unparseable) {
+            return problem(secure, ApiProblems.notAcceptable(List.of()));
         }
         ProblemDetail detail = ApiProblems.notAcceptable(List.of(MediaType.APPLICATION_JSON));
         detail.setInstance(INSTANCE);
         return door.answer(secure, 406, List.of("Accept", MediaType.APPLICATION_JSON_VALUE,
                 "Content-Type", MediaType.APPLICATION_PROBLEM_JSON_VALUE), problems.writeValueAsBytes(detail));
-    }
-
-    /** Accept as Spring MVC's header negotiation reads it: every value, parsed and sorted; none means anything. */
-    private static List<MediaType> accepted(List<String> values) {
-        List<MediaType> types = MediaType.parseMediaTypes(values);
-        MimeTypeUtils.sortBySpecificity(types);
-        return types.isEmpty() ? List.of(MediaType.ALL) : types;
     }
 
     private EventBodies.EventBody readJson(byte[] body) {
