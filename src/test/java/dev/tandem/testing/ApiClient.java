@@ -17,11 +17,22 @@ public final class ApiClient {
 
     private final String base;
     private final String key;
+    private final String accept;
     private final HttpClient http = HttpClient.newHttpClient();
 
     ApiClient(String base, String key) {
+        this(base, key, "application/json");
+    }
+
+    private ApiClient(String base, String key, String accept) {
         this.base = base;
         this.key = key;
+        this.accept = accept;
+    }
+
+    /** The same client sending this Accept instead of application/json (e.g. a browser's, or one that cannot be parsed). */
+    public ApiClient accepting(String accept) {
+        return new ApiClient(base, key, accept);
     }
 
     public record Answer(int status, String contentType, String body, java.net.http.HttpHeaders headers) {
@@ -57,7 +68,7 @@ public final class ApiClient {
 
     private Answer send(String method, String path, String json, String idempotencyKey) {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path))
-                .header("Accept", "application/json")
+                .header("Accept", accept)
                 .method(method, json == null ? HttpRequest.BodyPublishers.noBody()
                         : HttpRequest.BodyPublishers.ofString(json));
         if (json != null) {

@@ -1,11 +1,5 @@
 package dev.tandem.core.web;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.util.List;
 
 import dev.tandem.testing.ApiClient;
@@ -179,34 +173,14 @@ class ProblemDetailsTest extends IntegrationTest {
         assertThat(workspaceName(tenant)).isEqualTo("Renamed");
     }
 
-    /** A request with this Accept (the API client always sends application/json) and a JSON body for a POST. */
+    /** A request with this Accept, and a JSON body for anything but a GET. */
     private ApiClient.Answer send(String key, String method, String path, String accept) {
         return send(key, method, path, accept,
                 "{\"id\": \"picky\", \"type\": \"lead\", \"customer\": {\"externalId\": \"c-picky\"}}");
     }
 
     private ApiClient.Answer send(String key, String method, String path, String accept, String body) {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
-                .header("Accept", accept)
-                .method(method, "GET".equals(method) ? HttpRequest.BodyPublishers.noBody()
-                        : HttpRequest.BodyPublishers.ofString(body));
-        if (!"GET".equals(method)) {
-            request.header("Content-Type", "application/json");
-        }
-        if (key != null) {
-            request.header("Authorization", "Bearer " + key);
-        }
-        try {
-            HttpResponse<String> response = HttpClient.newHttpClient().send(request.build(),
-                    HttpResponse.BodyHandlers.ofString());
-            return new ApiClient.Answer(response.statusCode(), response.headers().firstValue("Content-Type").orElse(""),
-                    response.body(), response.headers());
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
+        return api(key).accepting(accept).send(method, path, "GET".equals(method) ? null : body);
     }
 
     private static JsonNode assertProblem(ApiClient.Answer answer, int status) {

@@ -65,10 +65,7 @@ class ListenerRoutesTest {
     @Test
     void aRouteRunsOnAWorkerAndStoppingWaitsForItsAnswer() throws Exception {
         SlowRoute route = new SlowRoute();
-        RedirectListener listener = new RedirectListener(0, null,
-                new TrustedProxies(false, null, null, "X-Forwarded-For", "X-Forwarded-Proto", "https"),
-                List.of(route), 2);
-        listener.start();
+        RedirectListener listener = listening(route);
         HttpClient http = HttpClient.newHttpClient();
         CompletableFuture<HttpResponse<String>> answer = http.sendAsync(
                 HttpRequest.newBuilder(URI.create("http://localhost:" + listener.port() + "/slow"))
@@ -92,10 +89,7 @@ class ListenerRoutesTest {
     void aRequestWaitingFor100ContinueIsToldToSendOnlyABodyWithinTheLimit() throws Exception {
         SlowRoute route = new SlowRoute();
         route.release.countDown();
-        RedirectListener listener = new RedirectListener(0, null,
-                new TrustedProxies(false, null, null, "X-Forwarded-For", "X-Forwarded-Proto", "https"),
-                List.of(route), 2);
-        listener.start();
+        RedirectListener listener = listening(route);
         String head = "POST /slow HTTP/1.1\r\nHost: localhost\r\nExpect: 100-continue\r\nContent-Length: ";
         try {
             // over the limit: 413 instead of 100; a client that sends its body anyway has it dropped, then the end
@@ -114,9 +108,7 @@ class ListenerRoutesTest {
                     socket.getOutputStream().write((head + "5\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
                     assertThat(readHead(in)).isEqualTo("HTTP/1.1 100 Continue\r\n\r\n");
                     socket.getOutputStream().write("hello".getBytes(StandardCharsets.US_ASCII));
-                    String answer = readHead(in);
-                    assertThat(answer).startsWith("HTTP/1.1 201 Created");
-                    in.readNBytes(Integer.parseInt(answer.replaceAll("(?s).*content-length: (\\d+).*", "$1")));
+                    assertThat(readAnswer(in)).startsWith("HTTP/1.1 201 Created");
                 }
             }
         } finally {
@@ -127,10 +119,7 @@ class ListenerRoutesTest {
     @Test
     void a100ContinueComesAfterTheAnswersOwedAheadOfIt() throws Exception {
         SlowRoute route = new SlowRoute();
-        RedirectListener listener = new RedirectListener(0, null,
-                new TrustedProxies(false, null, null, "X-Forwarded-For", "X-Forwarded-Proto", "https"),
-                List.of(route), 2);
-        listener.start();
+        RedirectListener listener = listening(route);
         try (Socket socket = new Socket("localhost", listener.port())) {
             socket.setSoTimeout(10_000);
             // pipelined: the second request waits for its 100 while the first is still being answered
@@ -140,13 +129,27 @@ class ListenerRoutesTest {
             assertThat(route.started.await(10, TimeUnit.SECONDS)).isTrue();
             route.release.countDown();
             InputStream in = socket.getInputStream();
-            String first = readHead(in);
-            assertThat(first).startsWith("HTTP/1.1 201 Created");
-            in.readNBytes(Integer.parseInt(first.replaceAll("(?s).*content-length: (\\d+).*", "$1")));
+            assertThat(readAnswer(in)).startsWith("HTTP/1.1 201 Created");
             assertThat(readHead(in)).isEqualTo("HTTP/1.1 100 Continue\r\n\r\n");
         } finally {
             listener.stop();
         }
+    }
+
+    /** A listener on a free port serving the route, started. */
+    private static RedirectListener listening(SlowRoute route) {
+        RedirectListener listener = new RedirectListener(0, null,
+                new TrustedProxies(false, null, null, "X-Forwarded-For", "X-Forwarded-Proto", "https"),
+                List.of(route), 2);
+        listener.start();
+        return listener;
+    }
+
+    /** The next answer's status line and headers; its body (Content-Length bytes) is read past. */
+    private static String readAnswer(InputStream in) throws IOException {
+        String head = readHead(in);
+        in.readNBytes(Integer.parseInt(head.replaceAll("(?s).*content-length: (\\d+).*", "$1")));
+        return head;
     }
 
     /** The status line and headers of the next answer, up to the blank line. */
@@ -166,10 +169,7 @@ class ListenerRoutesTest {
     void aBodyOverTheLimitIsAnswered413EveryTimeHoweverLongAndWithOrWithoutItsLength() throws Exception {
         SlowRoute route = new SlowRoute();
         route.release.countDown();
-        RedirectListener listener = new RedirectListener(0, null,
-                new TrustedProxies(false, null, null, "X-Forwarded-For", "X-Forwarded-Proto", "https"),
-                List.of(route), 2);
-        listener.start();
+        RedirectListener listener = listening(route);
         try {
             HttpClient http = HttpClient.newHttpClient();
             URI slow = URI.create("http://localhost:" + listener.port() + "/slow");
